@@ -1,0 +1,77 @@
+"""In-article links: a surname alone or in another case points to the full name used nearby."""
+
+from __future__ import annotations
+
+from consilience.extract.mention_lexicon import given_names, load_lexicon
+from consilience.extract.mention_morph import (
+    gender_of,
+    is_adjective,
+    is_cyrillic,
+    nominative_candidates,
+)
+from consilience.extract.mention_rules import Candidate
+
+
+def _given_gender(word: str, language: str) -> tuple[str, str]:
+    """(nominative given name, gender) for a first-name token, '' gender when unknown."""
+    names = given_names()
+    cands = nominative_candidates(word, language)
+    for cand in cands:
+        if cand in names:
+            return cand, names[cand]
+    return cands[0], ""
+
+
+def full_name_canonical(surface: str, language: str) -> str:
+    """Nominative form of a multi-word person name ('Марии Колесниковой' -> 'Мария Колесникова')."""
+    words = surface.split()
+    if not any(is_cyrillic(w) for w in words):
+        return surface
+    first, gender = _given_gender(words[0], language)
+    rest = [nominative_candidates(w, language, gender or None)[0] for w in words[1:]]
+    if not gender and rest:
+        gender = gender_of(rest[-1])
+    return " ".join([first, *rest])
+
+
+def _surname_keys(word: str, language: str) -> set[str]:
+    return {c.casefold() for c in nominative_candidates(word, language)} | {word.casefold()}
+
+
+def looks_like_surname(word: str, language: str) -> bool:
+    """A lone word shaped like a Slavic surname ('Statkevich', 'Зеленскому'), not a common word."""
+    lex = load_lexicon(language)
+    if len(word) < 5 or word.casefold() in lex.stopwords or word.isupper():
+        return False
+    if is_adjective(word):
+        return False
+    forms = nominative_candidates(word, language)
+    return any(f.casefold().endswith(s) for f in forms for s in lex.surname_suffixes)
+
+
+def link_mentions(cands: list[Candidate], language: str) -> list[Candidate]:
+    """Keep typed candidates, and single words that link to a full name in the same article."""
+    fulls: list[tuple[int, str, set[str]]] = []  # (start, canonical, surname keys)
+    for c in cands:
+        if c.type == "person" and len(c.text.split()) > 1:
+            c.canonical = full_name_canonical(c.text, language)
+            last = c.canonical.split()[-1]
+            fulls.append((c.start, c.canonical, _surname_keys(last, language)))
+    kept: list[Candidate] = []
+    for c in cands:
+        if c.type in ("place", "org") or (c.type == "person" and c.canonical):
+            kept.append(c)
+            continue
+        keys = _surname_keys(c.text, language)
+        hits = [(start, canon) for start, canon, sk in fulls if keys & sk]
+        if hits:
+            before = [h for h in hits if h[0] < c.start]
+            # Nearest full name before the surname; else the first one after (a title line).
+            _, canon = max(before) if before else min(hits)
+            c.type, c.canonical = "person", canon
+            kept.append(c)
+        elif c.type == "person" or looks_like_surname(c.text, language):
+            c.type = "person"
+            c.canonical = nominative_candidates(c.text, language)[0]
+            kept.append(c)
+    return kept

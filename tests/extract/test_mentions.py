@@ -1,0 +1,228 @@
+"""Mention detection: spans, types, roles, stop words and in-article links."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from consilience.errors import UserInputError
+from consilience.extract.mentions import find_mentions, get_detector
+from tests.shared import EXAMPLES as _EXAMPLES_DIR
+
+EXAMPLES = sorted(_EXAMPLES_DIR.glob("*.txt"))
+
+
+def _by_text(mentions):
+    return {m.text: m for m in mentions}
+
+
+def _spans_exact(text, mentions):
+    return all(text[m.start : m.end] == m.text for m in mentions)
+
+
+@pytest.mark.skipif(not EXAMPLES, reason="shared examples not present")
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_example_spans_index_the_text_exactly(path):
+    text = path.read_text("utf-8")
+    mentions = find_mentions("a", text, "en")
+    assert mentions
+    assert _spans_exact(text, mentions)
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+
+
+def test_role_before_name_decides_person():
+    text = "The American delegation, led by envoy John Coale, confirmed the information."
+    ms = find_mentions("a", text, "en")
+    assert [(m.text, m.type, m.role) for m in ms] == [("John Coale", "person", "envoy")]
+
+
+def test_apposition_role_after_name():
+    text = "Among those freed are Ales Bialiatski, human rights activist and laureate."
+    m = _by_text(find_mentions("a", text, "en"))["Ales Bialiatski"]
+    assert m.type == "person" and m.role == "human rights activist"
+
+
+def test_demonym_and_title_are_not_part_of_the_person():
+    text = "Belarusian President Alexander Lukashenko pardoned 123 detainees."
+    ms = find_mentions("a", text, "en")
+    assert [(m.text, m.type, m.role) for m in ms] == [
+        ("Alexander Lukashenko", "person", "President")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Those released include activists.",
+        "Despite the breakthrough, the opposition is sceptical.",
+        "Among those freed are many journalists.",
+        "The American delegation confirmed it.",
+        "Translation by the desk. Sources said so on Saturday, December 13.",
+    ],
+)
+def test_common_words_and_fragments_are_not_mentions(text):
+    assert find_mentions("a", text, "en") == []
+
+
+def test_surname_links_to_full_name_earlier_in_article():
+    text = (
+        "Maria Kalesnikava was released. Kalesnikava was a central figure in the protests. "
+        "Lukashenko's critics remain jailed, said Alexander Lukashenko's opponents."
+    )
+    ms = find_mentions("a", text, "en")
+    assert _spans_exact(text, ms)
+    surname = [m for m in ms if m.text == "Kalesnikava"]
+    assert surname and surname[0].canonical == "Maria Kalesnikava"
+    luk = [m for m in ms if m.text == "Lukashenko"]
+    assert luk and luk[0].canonical == "Alexander Lukashenko"  # possessive stripped, linked forward
+    assert all(not m.text.endswith("'s") for m in ms)
+
+
+def test_unlinked_single_capitalised_word_is_dropped():
+    ms = find_mentions("a", "A Telegram channel said the West refuses. Fakti wrote it.", "en")
+    assert ms == []
+
+
+def test_places_orgs_and_agencies():
+    text = "DPA reported, citing authorities in Minsk, that Reuters and the OSCE met in Kyiv."
+    got = {(m.text, m.type) for m in find_mentions("a", text, "en")}
+    assert got == {
+        ("DPA", "org"),
+        ("Minsk", "place"),
+        ("Reuters", "org"),
+        ("OSCE", "org"),
+        ("Kyiv", "place"),
+    }
+
+
+def test_org_cue_words_make_an_organisation():
+    text = "Officials at the Belarusian Helsinki Committee and the National Bank said so."
+    types = {m.text: m.type for m in find_mentions("a", text, "en")}
+    assert types.get("Helsinki Committee") == "org"
+    assert types.get("National Bank") == "org"
+
+
+def test_russian_cases_are_normalised_and_linked():
+    text = (
+        "Президент Александр Лукашенко помиловал Марию Колесникову. "
+        "Ранее Колесниковой отказали в свидании, сообщает ТАСС. "
+        "Правозащитник Алесь Беляцкий находится в Минске."
+    )
+    ms = find_mentions("a", text, "ru")
+    assert _spans_exact(text, ms)
+    by = _by_text(ms)
+    assert by["Марию Колесникову"].canonical == "Мария Колесникова"
+    assert by["Колесниковой"].type == "person"
+    assert by["Колесниковой"].canonical == "Мария Колесникова"
+    assert by["Александр Лукашенко"].role == "Президент"
+    assert by["Алесь Беляцкий"].role == "Правозащитник"
+    assert by["Минске"].type == "place" and by["Минске"].canonical == "Minsk"
+    assert by["ТАСС"].type == "org"
+    assert "Ранее" not in by
+
+
+def test_language_guessed_from_script_when_missing():
+    text = "Посланник Джон Коул прибыл в Минск."
+    ms = find_mentions("a", text, None)
+    assert {(m.text, m.type) for m in ms} == {("Джон Коул", "person"), ("Минск", "place")}
+
+
+def test_german_basic():
+    text = "Bundeskanzler Friedrich Merz sagte am Montag in Berlin, die Opposition sei schwach."
+    got = {(m.text, m.type, m.role) for m in find_mentions("a", text, "de")}
+    assert got == {("Friedrich Merz", "person", "Bundeskanzler"), ("Berlin", "place", None)}
+
+
+def test_get_detector_rejects_unknown_spec():
+    assert get_detector("rules").name == "rules"
+    with pytest.raises(UserInputError):
+        get_detector("bert")
+
+
+def test_spacy_backend_with_a_pipeline_built_here():
+    spacy = pytest.importorskip("spacy")
+    from consilience.extract.mentions import SpacyDetector
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(
+        [
+            {"label": "PERSON", "pattern": [{"TEXT": "John"}, {"TEXT": "Coale"}]},
+            {"label": "PERSON", "pattern": [{"TEXT": "Coale"}]},
+            {"label": "GPE", "pattern": "Minsk"},
+            {"label": "ORG", "pattern": "Reuters"},
+        ]
+    )
+    text = "Talks in Minsk with envoy John Coale went on. Coale told Reuters it was done."
+    ms = SpacyDetector(nlp).detect("a", text, "en")
+    assert _spans_exact(text, ms)
+    got = {(m.text, m.type, m.role, m.canonical) for m in ms}
+    assert ("John Coale", "person", "envoy", "John Coale") in got
+    assert ("Coale", "person", None, "John Coale") in got
+    assert ("Minsk", "place", None, None) in got
+    assert ("Reuters", "org", None, None) in got
+
+
+def test_spacy_missing_pipeline_is_a_user_error():
+    pytest.importorskip("spacy")
+    with pytest.raises(UserInputError):
+        get_detector("spacy:no_such_pipeline_xyz")
+
+
+def test_russian_without_natasha_uses_ending_rules(monkeypatch):
+    from consilience.extract import mention_morph
+
+    monkeypatch.setattr(mention_morph, "_pymorphy", lambda: None)
+    text = "Суд освободил Марию Колесникову. Колесниковой вернули паспорт в Минске."
+    by = _by_text(find_mentions("a", text, "ru"))
+    assert by["Марию Колесникову"].canonical == "Мария Колесникова"
+    assert by["Колесниковой"].canonical == "Мария Колесникова"
+    assert by["Минске"].canonical == "Minsk"
+
+
+def test_ukrainian_basic():
+    text = "Президент Володимир Зеленський прибув до Києва."
+    got = {(m.text, m.type) for m in find_mentions("a", text, "uk")}
+    assert ("Володимир Зеленський", "person") in got
+    assert ("Києва", "place") in got
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("AaBbKkМмКк .,'’-\n" + "Maria Minsk Lukashenko's"), max_size=80
+    )
+)
+@settings(max_examples=60, deadline=None)
+def test_never_raises_and_spans_always_index_the_text(text):
+    mentions = find_mentions("a", text, None)
+    assert _spans_exact(text, mentions)
+    assert all(m.end > m.start for m in mentions)
+
+
+def test_russian_nominative_names_are_kept_and_given_names_normalised():
+    pytest.importorskip("natasha")  # the ending rules alone cannot tell "Максима" from "Максим"
+    ms = find_mentions(
+        "a", "Переговорщик Рустем Умеров встретился с адвокатом Максима Знака.", "ru"
+    )
+    canon = {m.text: m.canonical for m in ms}
+    assert canon["Рустем Умеров"] == "Рустем Умеров"
+    assert canon["Максима Знака"] == "Максим Знак"
+
+
+def test_spacy_backend_strips_possessive():
+    spacy = pytest.importorskip("spacy")
+    from consilience.extract.mentions import SpacyDetector
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(
+        [
+            {
+                "label": "PERSON",
+                "pattern": [{"TEXT": "Alexander"}, {"TEXT": "Lukashenko"}, {"TEXT": "'s"}],
+            }
+        ]
+    )
+    text = "Alexander Lukashenko's press service said so."
+    ms = SpacyDetector(nlp).detect("a", text, "en")
+    assert [(m.text, m.type) for m in ms] == [("Alexander Lukashenko", "person")]
