@@ -1,0 +1,208 @@
+"""Who says so, and how sure: attribution chains and hedges in one sentence.
+
+A chain is written outermost first: in "..., DPA reported, citing authorities, BTA reports." the
+reader gets it from BTA, which got it from DPA, which got it from the authorities, so the chain is
+("BTA", "DPA", "authorities"). Trailing reporting clauses are read right to left for that reason;
+each speaker is followed by whom it cites. Speakers are surface phrases; resolving them to
+entities is the resolver's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from consilience.extract.lexicon import Lexicon
+from consilience.model import Attribution
+
+_MAX_WORDS = 10
+_AFTER_STOPS = (",", ";", ":", "(", " — ", " – ", " - ", ".", "!", "?")
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """One reporting source found in a sentence, with whom it cites."""
+
+    pos: int
+    name: str
+    cue: str
+    cites: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FoundAttribution:
+    """The sentence's attribution and the reason it was read that way."""
+
+    attribution: Attribution
+    start: int
+    reason: str
+
+
+def _cue_regex(cues: list[str], ignore_case: bool = True) -> re.Pattern[str] | None:
+    """Whole-word regex of cue phrases, longest first."""
+    if not cues:
+        return None
+    body = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE if ignore_case else 0)
+
+
+def _clause_before(text: str, pos: int, lex: Lexicon) -> tuple[str, int]:
+    """The words between the last clause boundary and pos, with their start offset."""
+    start = 0
+    for b in lex.attribution("boundaries"):
+        k = text.rfind(b, 0, pos)
+        if k >= 0:
+            start = max(start, k + len(b))
+    return text[start:pos], start
+
+
+def _clause_after(text: str, pos: int, lex: Lexicon, stops: list[re.Pattern[str] | None]) -> str:
+    """The words from pos to the next boundary or citing cue (quotes stay: «Вясна» is a name)."""
+    end = len(text)
+    for b in _AFTER_STOPS:
+        k = text.find(b, pos)
+        if k >= 0 and not (b == "." and k + 1 < len(text) and not text[k + 1].isspace()):
+            end = min(end, k)
+    for rx in stops:
+        if rx is not None and (m := rx.search(text, pos)) is not None:
+            end = min(end, m.start())
+    for w in lex.attribution("clause_words"):
+        m = re.search(rf"\s{re.escape(w)}\s", text[pos:end], re.IGNORECASE)
+        if m and w.lower() not in ("and", "и", "і", "a", "а"):
+            end = pos + m.start()
+    return text[pos:end]
+
+
+def _clean(name: str, lex: Lexicon) -> str:
+    """Trim quotes, punctuation and leading fillers ('the', 'об этом') from a speaker phrase."""
+    name = name.strip(" \t\"'“”«»,.;:—–-")
+    changed = True
+    while changed and name:
+        changed = False
+        for w in sorted(lex.attribution("leading_drop"), key=len, reverse=True):
+            if name.lower().startswith(w + " ") or name.lower() == w:
+                name = name[len(w) :].strip(" ,")
+                changed = True
+    for op, cl in (("«", "»"), ("“", "”"), ("„", "“")):
+        if name.count(op) > name.count(cl):
+            name += cl
+    return " ".join(name.split())
+
+
+def _plausible(name: str, lex: Lexicon) -> bool:
+    """A speaker names someone: short, not a pronoun, and capitalised or a source noun."""
+    words = name.split()
+    if not words or len(words) > _MAX_WORDS:
+        return False
+    if name.lower() in lex.attribution("pronouns"):
+        return False
+    nouns = set(lex.attribution("source_nouns"))
+    has_cap = any(w[:1].isupper() for w in words)
+    return has_cap or any(w.lower().strip(",.'’s") in nouns or w.lower() in nouns for w in words)
+
+
+def _shorten(phrase: str, lex: Lexicon) -> str:
+    """Cut a long pre-verb phrase at its last clause word ('... and officials' -> 'officials')."""
+    words = phrase.split()
+    if len(words) <= _MAX_WORDS // 2 + 3:
+        return phrase
+    clause = {w.lower() for w in lex.attribution("clause_words")}
+    for idx in range(len(words) - 1, -1, -1):
+        if words[idx].lower() in clause:
+            return " ".join(words[idx + 1 :])
+    return phrase
+
+
+def _resolve_possessive(name: str, text: str, lex: Lexicon) -> str:
+    """'his press service' -> "Lukashenko's press service" when the sentence opens with a name."""
+    first, _, rest = name.partition(" ")
+    if first.lower() not in lex.attribution("possessive_pronouns") or lex.lang != "en":
+        return name
+    m = re.match(r"\s*([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)", text)
+    if not m or m.group(1).split()[0].lower() in lex.get("name_stopwords", []):
+        return name
+    return f"{m.group(1)}'s {rest}"
+
+
+def find_attribution(text: str, lex: Lexicon) -> FoundAttribution | None:
+    """The attribution chain of one sentence, or None when nobody is credited."""
+    # case-sensitive: "States" in "United States" is not the verb "states"
+    verbs = _cue_regex(lex.attribution("verbs"), ignore_case=False)
+    weak = _cue_regex(lex.attribution("weak_verbs"), ignore_case=False)
+    according = _cue_regex(lex.attribution("according_to"))
+    citing = _cue_regex(lex.attribution("citing"))
+    cited_by = _cue_regex(lex.attribution("cited_by"))
+    tell = {t.lower() for t in lex.attribution("tell_verbs")}
+    stops = [citing, verbs]
+    speakers: list[Speaker] = []
+    used: list[tuple[int, int]] = []
+
+    def cites_after(pos: int) -> tuple[str, ...]:
+        m = citing.match(text, pos + len(text[pos:]) - len(text[pos:].lstrip(" ,"))) if citing else None
+        if not m:
+            return ()
+        who = _clean(_clause_after(text, m.end(), lex, [verbs]), lex)
+        used.append((m.start(), m.end() + len(who) + 1))
+        return (who,) if who else ()
+
+    for m in cited_by.finditer(text) if cited_by else ():
+        origin, o_start = _clause_before(text, m.start(), lex)
+        outlet = _clean(_clause_after(text, m.end(), lex, [*stops, weak]), lex)
+        origin = _clean(origin, lex)
+        if origin and outlet:
+            speakers.append(Speaker(o_start, outlet, m.group().lower(), (origin,)))
+            used.append((o_start, m.end() + len(outlet) + 1))
+    for m in according.finditer(text) if according else ():
+        src = _clean(_clause_after(text, m.end(), lex, stops), lex)
+        if src and len(src.split()) <= _MAX_WORDS and src.lower() not in lex.attribution("pronouns"):
+            end = m.end() + len(src) + 1
+            speakers.append(Speaker(m.start(), src, m.group().lower(), cites_after(end)))
+            used.append((m.start(), end))
+    for m in verbs.finditer(text) if verbs else ():
+        if any(s <= m.start() < e for s, e in used):
+            continue
+        before, b_start = _clause_before(text, m.start(), lex)
+        name = _clean(_shorten(before, lex), lex)
+        if not name and text[:b_start].rstrip().endswith(","):
+            # "The delegation, led by envoy X, confirmed": the speaker sits before an appositive
+            prev, p_start = _clause_before(text, text.rfind(",", 0, b_start), lex)
+            if re.match(r"\s*(?:led|headed|accompanied|joined) by\b", prev, re.IGNORECASE):
+                name, b_start = _clean(prev, lex), p_start
+        if re.match(r"(?:led|headed|accompanied|joined) by\b", name, re.IGNORECASE):
+            prev, p_start = _clause_before(text, b_start - 1, lex)
+            name = _clean(f"{prev.strip()} {name}", lex)
+            b_start = p_start
+        inverted = not name
+        if inverted:
+            name = _clean(_clause_after(text, m.end(), lex, stops), lex)
+        name = _resolve_possessive(name, text, lex)
+        if not _plausible(name, lex):
+            continue
+        cue = m.group().lower()
+        name_end = text.find(name, m.end()) + len(name) if inverted else m.end()
+        cites = cites_after(max(name_end, m.end()))
+        if cue in tell and not inverted:
+            rec = re.match(r"\s+([A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*)*)", text[m.end() :])
+            if rec and (rec.group(1) in lex.agencies or len(rec.group(1).split()) <= 3):
+                speakers.append(Speaker(m.start(), rec.group(1), cue, (name,) + cites))
+                continue
+        speakers.append(Speaker(m.start(), name, cue, cites))
+    if not speakers:
+        return None
+    speakers.sort(key=lambda s: s.pos)
+    chain: list[str] = []
+    for sp in reversed(speakers):
+        for who in (sp.name, *sp.cites):
+            if who and who not in chain:
+                chain.append(who)
+    cue = "; ".join(sp.cue + (", citing" if sp.cites and sp.cue not in ("cited by", *tell) else "") for sp in reversed(speakers))
+    reason = " then ".join(f"'{sp.name}' ({sp.cue})" for sp in reversed(speakers))
+    return FoundAttribution(Attribution(tuple(chain), cue), speakers[0].pos, f"read right to left: {reason}")
+
+
+def find_hedge(text: str, lex: Lexicon) -> tuple[str, int] | None:
+    """The first hedge cue in a sentence ('reportedly', 'якобы') and its offset."""
+    if lex.hedges is None:
+        return None
+    m = lex.hedges.search(text)
+    return (m.group(), m.start()) if m else None

@@ -1,0 +1,184 @@
+"""Entry point: the checkable statements one article makes, each with its quote and its source.
+
+Per sentence we find dates (resolved over the whole text, so "a year later" can lean on the date
+before it), quantities, events, the attribution chain and any hedge; the attribution and hedge of
+a sentence go onto every claim made in it. Pure function: no store, no network.
+"""
+
+from __future__ import annotations
+
+from consilience.extract.attribution import find_attribution, find_hedge
+from consilience.extract.dates import DateSpan, find_dates
+from consilience.extract.events import Event, find_events
+from consilience.extract.lexicon import load_lexicon, normalise_language
+from consilience.extract.quantities import Quantity, find_quantities
+from consilience.extract.sentences import Sentence, split_sentences
+from consilience.model import Attribution, Claim
+
+
+def _label(event_type: str) -> str:
+    """Readable past form of an event type ('pardon' -> 'pardoned'), from the English lexicon."""
+    return load_lexicon("en").get("event_labels", {}).get(event_type, event_type)
+
+
+def _nearest_date(dates: list[DateSpan], pos: int, end: int | None = None) -> DateSpan | None:
+    """The date written closest to the span pos..end in the same sentence (absolute offsets)."""
+    if not dates:
+        return None
+    end = pos if end is None else end
+    return min(dates, key=lambda d: min(abs(d.start - end), abs(pos - d.end)))
+
+
+def _nearest_event(events: list[Event], pos: int) -> Event | None:
+    """The non-speech event nearest to a quantity: what happened to the things counted."""
+    real = [e for e in events if e.event_type != "statement"]
+    if not real:
+        return None
+    return min(real, key=lambda e: min(abs(e.start - pos), abs(e.end - pos)))
+
+
+def _event_statement(ev: Event, obj: str | None, when: str | None) -> str:
+    """'Alexander Lukashenko pardoned 123 detainees (2025-12-13)'."""
+    parts = [", ".join(ev.actors[:1]), _label(ev.event_type)]
+    if obj:
+        parts.append(obj)
+    elif len(ev.actors) > 1:
+        parts.append(ev.actors[1])
+    if ev.where:
+        parts.append(f"({'to' if ev.event_type == 'transfer' else 'in'} {ev.where})")
+    if when:
+        parts.append(f"on {when}")
+    return " ".join(p for p in parts if p)
+
+
+def _base(article_id: str, s: Sentence, attribution: Attribution | None, hedge: str | None) -> dict:
+    """The fields every claim of one sentence shares."""
+    return {
+        "article_id": article_id,
+        "quote": s.text,
+        "start": s.start,
+        "end": s.end,
+        "attribution": attribution,
+        "hedged": hedge is not None,
+        "hedge": hedge,
+    }
+
+
+def _sentence_claims(
+    article_id: str, s: Sentence, lang: str, dates: list[DateSpan]
+) -> list[Claim]:
+    """All claims of one sentence."""
+    lex = load_lexicon(lang)
+    found = find_attribution(s.text, lex)
+    attribution = found.attribution if found else None
+    hedge_hit = find_hedge(s.text, lex)
+    hedge = hedge_hit[0] if hedge_hit else None
+    base = _base(article_id, s, attribution, hedge)
+    masked = [(d.start - s.start, d.end - s.start) for d in dates]
+    quantities: list[Quantity] = find_quantities(s.text, lex, masked)
+    events = find_events(s.text, lex)
+    abs_events = [
+        Event(e.start + s.start, e.end + s.start, e.event_type, e.trigger, e.actors, e.where, e.reason)
+        for e in events
+    ]
+    out: list[Claim] = []
+    objects: dict[int, str] = {}
+    for q in quantities:
+        pos = s.start + q.start
+        ev = _nearest_event(abs_events, pos)
+        when = _nearest_date(dates, pos)
+        label = _label(ev.event_type) if ev else ""
+        statement = f"{q.display} {q.unit}" + (
+            (f" ({label})" if q.kind == "duration" else f" {label}") if ev else ""
+        )
+        if ev is not None and id(ev) not in objects:
+            objects[id(ev)] = f"{q.display} {q.unit}"
+        extra = {"span": f"{pos}-{s.start + q.end}", "text": q.text, "unit_key": q.unit_key,
+                 "quantity_kind": q.kind, "reason": q.reason}  # fmt: skip
+        if q.vague:
+            extra["vague"] = q.vague
+        out.append(
+            Claim(
+                kind="quantity",
+                statement=statement,
+                value=q.value,
+                unit=q.unit,
+                approximate=q.approximate,
+                event_type=ev.event_type if ev else None,
+                actors=ev.actors if ev else (),
+                when=when.value if when else None,
+                extra=extra,
+                **base,
+            )
+        )
+    for ev in abs_events:
+        when = _nearest_date(dates, ev.start, ev.end)
+        obj = objects.get(id(ev))
+        extra = {"span": f"{ev.start}-{ev.end}", "trigger": ev.trigger, "reason": ev.reason}
+        if ev.where:
+            extra["where"] = ev.where
+        out.append(
+            Claim(
+                kind="event",
+                statement=_event_statement(ev, obj, when.value if when else None),
+                value=ev.event_type,
+                unit=obj or ev.where,
+                event_type=ev.event_type,
+                actors=ev.actors,
+                when=when.value if when else None,
+                extra=extra,
+                **base,
+            )
+        )
+    for d in dates:
+        ev = min(abs_events, key=lambda e: abs(e.start - d.start), default=None)
+        what = f"{_label(ev.event_type)} on {d.value}" if ev else f"'{d.text}' = {d.value}"
+        out.append(
+            Claim(
+                kind="date",
+                statement=what,
+                value=d.value,
+                unit=d.precision,
+                approximate=d.basis == "previous",
+                event_type=ev.event_type if ev else None,
+                when=d.value,
+                extra={"span": f"{d.start}-{d.end}", "text": d.text, "basis": d.basis, "reason": d.reason},
+                **base,
+            )
+        )
+    if attribution is not None and found is not None:
+        out.append(
+            Claim(
+                kind="attribution",
+                statement=f"{' -> '.join(attribution.chain)} ({attribution.cue})",
+                value=attribution.origin,
+                extra={"reason": found.reason},
+                **base,
+            )
+        )
+    return out
+
+
+def extract_claims(
+    article_id: str, text: str, language: str | None, published: str | None
+) -> list[Claim]:
+    """Every checkable claim in an article, in text order.
+
+    Args:
+        article_id: the Article id the claims belong to.
+        text: the article body (title lines included if the caller wants them read).
+        language: ISO 639-1 code, or None to guess from the script.
+        published: ISO 8601 date or datetime of publication, the anchor for relative dates.
+
+    Returns:
+        Claims of kind quantity, event, date and attribution; each quote is text[start:end].
+    """
+    if not text or not text.strip():
+        return []
+    lang = normalise_language(language, text)
+    dates = find_dates(text, lang, published)
+    claims: list[Claim] = []
+    for s in split_sentences(text):
+        inside = [d for d in dates if s.start <= d.start and d.end <= s.end]
+        claims.extend(_sentence_claims(article_id, s, lang, inside))
+    return claims

@@ -1,0 +1,117 @@
+"""Events (arrest, sentence, pardon, release, transfer, talks, sanctions, ...) with who and where.
+
+Triggers are per-language regexes in the lexicon. Who and where are surface names: capitalised
+word runs near the trigger, titles trimmed ("Belarusian President Alexander Lukashenko" ->
+"Alexander Lukashenko"); an entity resolver elsewhere decides who they are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from consilience.extract.lexicon import Lexicon
+
+_CAP = re.compile(r"[A-ZА-ЯЁІЇЄЎ][\w’'-]*(?:\s+[A-ZА-ЯЁІЇЄЎ][\w’'-]*)*")
+_WINDOW = 90
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A capitalised name run in a sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One event trigger with the names around it; offsets relative to the sentence."""
+
+    start: int
+    end: int
+    event_type: str
+    trigger: str
+    actors: tuple[str, ...]
+    where: str | None
+    reason: str
+
+
+def find_names(text: str, lex: Lexicon) -> list[Name]:
+    """Capitalised runs minus leading fillers, titles, months and weekdays."""
+    stop = {w.lower() for w in lex.get("name_stopwords", [])}
+    titles = {w.lower() for w in lex.get("titles", [])}
+    calendar = {w.lower() for w in [*lex.get("months", {}), *lex.get("weekdays", {})]}
+    out: list[Name] = []
+    for m in _CAP.finditer(text):
+        words = m.group().split()
+        offs, pos = [], m.start()
+        for w in words:
+            pos = text.index(w, pos)
+            offs.append(pos)
+            pos += len(w)
+        keep = 0
+        for idx, w in enumerate(words):
+            if w.lower() in stop or w.lower() in titles:
+                keep = idx + 1
+        words, offs = words[keep:], offs[keep:]
+        while words and (words[0].lower().rstrip(".") in calendar or words[0].lower() in stop):
+            words, offs = words[1:], offs[1:]
+        if not words:
+            continue
+        name = " ".join(words)
+        name = re.sub(r"[’']s?$", "", name)
+        if name.lower() in calendar or len(name) < 2 or re.search(r"-[a-zа-я]", name):
+            continue
+        out.append(Name(offs[0], offs[0] + len(name), name))
+    return out
+
+
+def _where(text: str, names: list[Name], trig_end: int, lex: Lexicon) -> str | None:
+    """A place after a locative preposition ('in Minsk', 'to Lithuania'), nearest after the trigger."""
+    preps = "|".join(re.escape(p) for p in lex.get("locative", []))
+    if not preps:
+        return None
+    best: tuple[int, str] | None = None
+    for n in names:
+        before = text[max(0, n.start - 8) : n.start]
+        if re.search(rf"(?<!\w)(?:{preps})\s+(?:the\s+)?$", before, re.IGNORECASE):
+            dist = n.start - trig_end if n.start >= trig_end else (trig_end - n.end) * 3
+            if dist <= _WINDOW * 2 and (best is None or dist < best[0]):
+                best = (dist, n.text)
+    return best[1] if best else None
+
+
+def find_events(text: str, lex: Lexicon) -> list[Event]:
+    """Event triggers in one sentence, one per type, with nearby names and place."""
+    names = find_names(text, lex)
+    out: list[Event] = []
+    seen: set[str] = set()
+    for etype, rx in lex.events:
+        for m in rx.finditer(text):
+            if etype in seen:
+                break
+            where = _where(text, names, m.end(), lex)
+            before = [n for n in names if n.end <= m.start() and m.start() - n.end <= _WINDOW]
+            after = [n for n in names if n.start >= m.end() and n.start - m.end() <= _WINDOW // 2]
+            actors: list[str] = []
+            if before:
+                actors.append(before[-1].text)
+            if after and after[0].text != where:
+                actors.append(after[0].text)
+            actors = [a for a in actors if a != where]
+            seen.add(etype)
+            out.append(
+                Event(
+                    m.start(),
+                    m.end(),
+                    etype,
+                    m.group(),
+                    tuple(dict.fromkeys(actors)),
+                    where,
+                    f"trigger '{m.group()}' ({etype} lexicon)",
+                )
+            )
+    out.sort(key=lambda e: e.start)
+    return out

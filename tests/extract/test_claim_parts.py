@@ -1,0 +1,91 @@
+"""Quantities, dates, attributions and hedges on sentences composed for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from consilience.extract.attribution import find_attribution, find_hedge
+from consilience.extract.claims import extract_claims
+from consilience.extract.dates import find_dates
+from consilience.extract.lexicon import load_lexicon
+from consilience.extract.quantities import find_quantities
+
+EN, RU = load_lexicon("en"), load_lexicon("ru")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "approx"),
+    [
+        ("At least 30 people were detained.", ">=30", "people", True),
+        ("Police held more than 120 protesters.", ">120", "protesters", True),
+        ("Some 10-15 soldiers were wounded.", "10-15", "soldiers", True),
+        ("The war displaced 1.5 million refugees.", "1500000", "refugees", False),
+        ("Twenty-three journalists were jailed.", "23", "journalists", False),
+        ("He spent 11 years in prison.", "11", "years in prison", False),
+        ("Освобождены 123 политических заключённых.", "123", "политических заключённых", False),
+        ("Задержаны более 120 человек.", ">120", "человек", True),
+        ("Десятки журналистов остаются за решёткой.", "20-99", "журналистов", True),
+    ],
+)
+def test_quantity(sentence: str, value: str, unit: str, approx: bool) -> None:
+    lex = RU if any("а" <= ch <= "я" for ch in sentence.lower()) else EN
+    found = find_quantities(sentence, lex)
+    assert [(q.value, q.unit, q.approximate) for q in found] == [(value, unit, approx)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The 2020 election was rigged.", "At 20:28 the convoy left.", "COVID-19 spread.", "He came 13th.", "Page 65"],
+)
+def test_not_a_count(sentence: str) -> None:
+    assert find_quantities(sentence, EN) == []
+
+
+def test_relative_dates_anchor_on_publication_and_previous_date() -> None:
+    text = "She was detained on Saturday. A year later, in March 2021, she was tried. Two days later she appealed. Yesterday she was freed."
+    got = [(d.text, d.value) for d in find_dates(text, "en", "2025-12-10")]
+    assert got[0] == ("on Saturday", "2025-12-06")
+    assert ("March 2021", "2021-03") in got
+    assert ("Two days later", "2021-03-03") in got
+    assert got[-1] == ("Yesterday", "2025-12-09")
+
+
+def test_russian_dates() -> None:
+    got = [d.value for d in find_dates("Его задержали 3 мая 2021 года, а в сентябре 2020 года был суд.", "ru", None)]
+    assert got == ["2021-05-03", "2020-09"]
+
+
+def test_chain_outermost_first() -> None:
+    found = find_attribution("Ten people died, Interfax reported, citing police, Reuters reports.", EN)
+    assert found is not None and found.attribution.chain == ("Reuters", "Interfax", "police")
+
+
+def test_russian_citing_and_according_to() -> None:
+    a = find_attribution("Об этом сообщает ТАСС со ссылкой на пресс-службу Кремля.", RU)
+    assert a is not None and a.attribution.chain == ("ТАСС", "пресс-службу Кремля")
+    b = find_attribution("По данным правозащитного центра «Вясна», задержаны 30 человек.", RU)
+    assert b is not None and b.attribution.origin == "правозащитного центра «Вясна»"
+
+
+def test_pronoun_and_united_states_are_not_speakers() -> None:
+    assert find_attribution("He said nothing about it.", EN) is None
+    assert find_attribution("Talks with the United States resumed.", EN) is None
+
+
+def test_hedges() -> None:
+    assert find_hedge("The minister reportedly resigned.", EN) == ("reportedly", 13)
+    assert find_hedge("Он якобы уехал.", RU) is not None
+    assert find_hedge("The minister resigned.", EN) is None
+
+
+def test_attribution_and_hedge_reach_every_claim_of_the_sentence() -> None:
+    text = "Police allegedly detained 40 activists in Minsk on Monday, according to Viasna."
+    claims = extract_claims("x", text, "en", "2025-06-11")
+    assert {c.kind for c in claims} >= {"quantity", "event", "date", "attribution"}
+    assert all(c.hedged and c.attribution and c.attribution.origin == "Viasna" for c in claims)
+    date = next(c for c in claims if c.kind == "date")
+    assert date.value == "2025-06-09"
+
+
+def test_empty_text() -> None:
+    assert extract_claims("x", "  \n", None, None) == []
