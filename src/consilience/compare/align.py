@@ -1,0 +1,262 @@
+"""Claim alignment: how two claims from the story relate (same, precision, revision, scope, conflict or unrelated)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.fuzz import token_set_ratio
+
+from consilience.compare.keys import event_family, lexicon_markers, subject_of, subjects_compatible
+from consilience.compare.lexicon import data_json, fold
+from consilience.compare.types import SourceArticle, StoryEntity
+from consilience.compare.values import dates_compatible, quantity_of
+from consilience.model import Claim
+
+_log = logging.getLogger(__name__)
+
+RelationType = Literal["same", "precision", "revision", "scope", "conflict", "unrelated"]
+MERGING: frozenset[str] = frozenset({"same", "precision", "revision", "conflict"})
+_STATEMENT_MATCH = 85  # token-set ratio above which two unstructured statements say the same thing
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """How claim `a` relates to claim `b`, and why; `later` is the index of the newer one in a revision."""
+
+    type: RelationType
+    reason: str
+    later: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Story-wide facts the pairwise test needs: publication times and the entity of each surface name."""
+
+    articles: dict[str, SourceArticle]
+    entity_of: dict[tuple[str, str], str]  # (article id, folded surface) -> entity id
+    entity_any: dict[str, str]  # folded surface -> entity id, when one entity owns the surface
+
+
+def build_context(articles: Sequence[SourceArticle], entities: Sequence[StoryEntity]) -> Context:
+    """Index entity variants by surface so actor names compare through entity resolution first."""
+    per_article: dict[tuple[str, str], str] = {}
+    owners: dict[str, set[str]] = {}
+    for e in entities:
+        for surface, arts in e.variants.items():
+            key = fold(surface)
+            owners.setdefault(key, set()).add(e.id)
+            for a in arts:
+                per_article[(a, key)] = e.id
+        owners.setdefault(fold(e.name), set()).add(e.id)
+    unique = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
+    return Context({a.id: a for a in articles}, per_article, unique)
+
+
+@cache
+def _names_compare() -> Callable[[str, str], object] | None:
+    """consilience.names.compare_names when another stage provides it (it knows scripts and transliteration)."""
+    try:
+        from consilience.names import compare_names  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return compare_names
+
+
+def _names_same(a: str, b: str) -> bool:
+    """Within one story a short form names the full one ("Holt" / "Maren Holt"); else ask names/, else fuzzy surnames."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return False
+    ta, tb = fa.split(), fb.split()
+    if set(ta) <= set(tb) or set(tb) <= set(ta):
+        return True
+    compare = _names_compare()
+    if compare is not None:
+        try:
+            # actors are mostly people; kind=None would load the place gazetteer (seconds) to guess
+            result = compare(a, b, kind="person")
+            same = getattr(result, "same", None)
+            if same is None and isinstance(result, dict):
+                same = result.get("same")
+            if same is not None:
+                return bool(same)
+        except Exception:  # noqa: BLE001 - a names bug must not sink the comparison; fall back below
+            _log.warning(
+                "compare_names(%r, %r) failed; using the fuzzy fallback", a, b, exc_info=True
+            )
+    # fallback when names/ is absent: near-identical surnames are transliterations of one name
+    return JaroWinkler.similarity(ta[-1], tb[-1]) >= 0.9 and (
+        len(ta) == 1 or len(tb) == 1 or ta[0][0] == tb[0][0]
+    )
+
+
+def _actor_key(ctx: Context, article: str, name: str) -> str | None:
+    key = fold(name)
+    return ctx.entity_of.get((article, key)) or ctx.entity_any.get(key)
+
+
+def actors_compatible(ctx: Context, a: Claim, b: Claim) -> tuple[bool, str]:
+    """Actors agree when one side names none, or some actor is one entity (or one name) on both sides."""
+    if not a.actors or not b.actors:
+        return True, "one side names no actor"
+    for x in a.actors:
+        for y in b.actors:
+            kx, ky = _actor_key(ctx, a.article_id, x), _actor_key(ctx, b.article_id, y)
+            if kx is not None and kx == ky:
+                return True, f"'{x}' and '{y}' are one entity"
+            if (kx is None or ky is None or kx == ky) and _names_same(x, y):
+                return True, f"'{x}' and '{y}' name the same person"
+    return False, f"actors differ: {', '.join(a.actors)} vs {', '.join(b.actors)}"
+
+
+def _related_events(fa: str, fb: str) -> str | None:
+    for x, y, why in data_json("relations.json")["related_events"]:
+        if {x, y} == {fa, fb}:
+            return why
+    return None
+
+
+def _revision(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation | None:
+    """A newer report that updates an older figure: later publication plus update words in the newer one."""
+    pa = ctx.articles.get(a.article_id)
+    pb = ctx.articles.get(b.article_id)
+    ta, tb = (pa.published if pa else None), (pb.published if pb else None)
+    ua = lexicon_markers(a.quote, "update_words") or (["(marked)"] if a.extra.get("update") else [])
+    ub = lexicon_markers(b.quote, "update_words") or (["(marked)"] if b.extra.get("update") else [])
+    if ta and tb and ta != tb:
+        later, words, newer, older = (j, ub, b, a) if tb > ta else (i, ua, a, b)
+        if words:
+            return Relation(
+                "revision",
+                f"{newer.article_id} (published later) updates {older.value} to {newer.value} ('{words[0]}')",
+                later,
+            )
+        return None
+    if bool(ua) != bool(ub):
+        later, newer, older, words = (i, a, b, ua) if ua else (j, b, a, ub)
+        return Relation(
+            "revision",
+            f"{newer.article_id} updates {older.value} to {newer.value} ('{words[0]}')",
+            later,
+        )
+    return None
+
+
+def _markers_differ(a: Claim, b: Claim) -> str | None:
+    for attr, what in (
+        ("cumulative_markers", "a cumulative count"),
+        ("past_occasion_markers", "an earlier occasion"),
+    ):
+        ma = set(lexicon_markers(a.quote, attr))
+        mb = set(lexicon_markers(b.quote, attr))
+        if a.extra.get("scope") == attr.split("_")[0]:
+            ma.add(a.extra["scope"])
+        if b.extra.get("scope") == attr.split("_")[0]:
+            mb.add(b.extra["scope"])
+        if bool(ma) != bool(mb):
+            who, marker = (a, min(ma)) if ma else (b, min(mb))
+            return f"{who.article_id} gives {what} ('{marker}'), not this occasion"
+    return None
+
+
+def _values(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation:
+    """Compare the values of two aligned claims: equal, precision-compatible, revised, or in conflict."""
+    if a.kind == "date" or (a.kind != "quantity" and a.when and b.when):
+        va, vb = (a.value, b.value) if a.kind == "date" else (a.when, b.when)
+        if not va or not vb:
+            return Relation("same", "no date to compare on one side")
+        if va == vb:
+            return Relation("same", f"both give {va}")
+        if dates_compatible(va, vb):
+            return Relation("precision", f"{va} and {vb} agree at different precision")
+        return _revision(ctx, i, a, j, b) or Relation(
+            "conflict", f"{a.article_id} gives {va}, {b.article_id} gives {vb}"
+        )
+    qa, qb = quantity_of(a), quantity_of(b)
+    if qa is None or qb is None:
+        return Relation("same", "no figure to compare on one side")
+    if qa.exact and qb.exact and qa.low == qb.low:
+        return Relation("same", f"both give {qa.text}")
+    if qa.overlaps(qb):
+        return Relation(
+            "precision", f"'{qa.text}' and '{qb.text}' are compatible at different precision"
+        )
+    return _revision(ctx, i, a, j, b) or Relation(
+        "conflict",
+        f"{a.article_id} gives {qa.text}, {b.article_id} gives {qb.text}: the ranges do not meet",
+    )
+
+
+def relate(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation:
+    """Relation of two claims; checks run from 'is it the same thing' to 'do the values agree'."""
+    if a.kind != b.kind:
+        return Relation("unrelated", "different kinds")
+    unstructured = a.kind in {"attribution", "other"} and not (a.event_type or a.unit)
+    if unstructured or (a.kind in {"attribution", "other"} and not (b.event_type or b.unit)):
+        score = token_set_ratio(fold(a.statement), fold(b.statement))
+        if score >= _STATEMENT_MATCH:
+            return Relation("same", f"statements match ({score:.0f}/100)")
+        return Relation("unrelated", "statements differ")
+    sa, sb = subject_of(a), subject_of(b)
+    ok, why_subject = subjects_compatible(sa, sb)
+    if not ok:
+        return Relation("unrelated", why_subject)
+    ok, why_actors = actors_compatible(ctx, a, b)
+    if not ok:
+        return Relation("unrelated", why_actors)
+    fa, fb = event_family(a), event_family(b)
+    if fa and fb and fa != fb:
+        why = _related_events(fa, fb)
+        if why and a.kind == "quantity":
+            return Relation("scope", f"{a.event_type} vs {b.event_type}: {why}")
+        return Relation("unrelated", f"different events ({fa}, {fb})")
+    if (fa is None or fb is None) and (sa.concept is None or sb.concept is None):
+        return Relation("unrelated", "nothing anchors the two claims to one fact")
+    if a.kind == "event" and not (a.actors and b.actors) and sa.concept is None:
+        return Relation("unrelated", "an event with no named actor on one side")
+    if sa.concept and sb.concept and sa.modifiers != sb.modifiers:
+        narrow, wide = (sa, sb) if len(sa.modifiers) > len(sb.modifiers) else (sb, sa)
+        return Relation("scope", f"'{narrow.text}' is a narrower group than '{wide.text}'")
+    marker = _markers_differ(a, b)
+    if marker:
+        return Relation("scope", marker)
+    if a.kind == "quantity" and a.when and b.when and not dates_compatible(a.when, b.when):
+        rev = _revision(ctx, i, a, j, b)
+        return rev or Relation("scope", f"different occasions ({a.when} vs {b.when})")
+    return _values(ctx, i, a, j, b)
+
+
+def cluster(claims: Sequence[Claim], relations: dict[tuple[int, int], Relation]) -> list[list[int]]:
+    """Union claims that state one fact; inside one article only plain repeats merge (an article rarely contradicts itself)."""
+    parent = list(range(len(claims)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for (i, j), rel in relations.items():
+        if rel.type not in MERGING:
+            continue
+        if claims[i].article_id == claims[j].article_id and rel.type not in {"same", "precision"}:
+            continue
+        parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(claims)):
+        groups.setdefault(find(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def all_relations(ctx: Context, claims: Sequence[Claim]) -> dict[tuple[int, int], Relation]:
+    """Every pair's relation (stories hold tens of claims, so the quadratic pass is cheap)."""
+    out = {}
+    for i in range(len(claims)):
+        for j in range(i + 1, len(claims)):
+            out[(i, j)] = relate(ctx, i, claims[i], j, claims[j])
+    return out

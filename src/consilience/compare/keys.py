@@ -1,0 +1,125 @@
+"""What a claim is about: the counted thing (head concept + modifiers) and the event family."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from consilience.compare.lexicon import find_phrases, lexicons_for, stem_words, words
+from consilience.model import Claim
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """The counted thing: a concept ("prisoner") and the modifiers that narrow it ("ukrainian")."""
+
+    concept: str | None  # None when the claim names no counted thing
+    modifiers: frozenset[str]
+    person: bool  # a person concept, so it can align with the generic "people"
+    text: str
+
+
+_PREFIX_MIN = (
+    4  # a lexicon stem this long also matches longer forms (погиб -> погибших, getöt -> getötet)
+)
+
+
+def _lookup(window: tuple[str, ...], table: dict[tuple[str, ...], str], prefix: bool) -> str | None:
+    hit = table.get(window)
+    if hit or not prefix:
+        return hit
+    for key, concept in table.items():
+        if len(key) == len(window) and all(
+            w == k or (len(k) >= _PREFIX_MIN and w.startswith(k))
+            for w, k in zip(window, key, strict=True)
+        ):
+            return concept
+    return None
+
+
+def _match_phrase(
+    stems: tuple[str, ...], table: dict[tuple[str, ...], str], prefix: bool = False
+) -> tuple[int, int, str] | None:
+    """Rightmost, longest phrase of the table in the stems: (start, end, concept); the head is last in en/ru/de."""
+    best: tuple[int, int, str] | None = None
+    for size in (3, 2, 1):
+        for start in range(len(stems) - size, -1, -1):
+            concept = _lookup(stems[start : start + size], table, prefix)
+            if concept and (best is None or start + size > best[1]):
+                best = (start, start + size, concept)
+                break
+    return best
+
+
+def subject_of(claim: Claim) -> Subject:
+    """Head concept of the claim's unit, with pre-head modifiers (post-head phrases are ignored)."""
+    return subject_of_text(claim.unit or "")
+
+
+@cache
+def subject_of_text(text: str) -> Subject:
+    """subject_of for a bare unit string; cached because every pair of claims asks again."""
+    if not text.strip():
+        return Subject(None, frozenset(), False, "")
+    tokens = [t for t in words(text) if not t.isdigit()]
+    for lx in lexicons_for(text):
+        stems = stem_words(tokens, lx.stemmer)
+        hit = _match_phrase(stems, lx.subjects)
+        if hit:
+            start, end, concept = hit
+            mods = frozenset(s for s in stems[:start] if s not in lx.neutral_modifiers)
+            if concept == "role":  # "journalists": people, narrowed to one role
+                return Subject("person", mods | {"role:" + " ".join(stems[start:end])}, True, text)
+            return Subject(concept, mods, concept in lx.person_concepts, text)
+    lx = lexicons_for(text)[0]
+    stems = stem_words(tokens, lx.stemmer)
+    if not stems:
+        return Subject(None, frozenset(), False, text)
+    # unknown head: the last word's stem stands for the concept, so "tonnes" still aligns with "tonnes"
+    mods = frozenset(s for s in stems[:-1] if s not in lx.neutral_modifiers)
+    return Subject(f"head:{stems[-1]}", mods, False, text)
+
+
+def event_family(claim: Claim) -> str | None:
+    """The event family of the claim's event type ("pardoned" and "released" are both `release`)."""
+    return event_family_text(claim.event_type or "")
+
+
+@cache
+def event_family_text(text: str) -> str | None:
+    """event_family for a bare event string, cached."""
+    if not text.strip():
+        return None
+    for lx in lexicons_for(text):
+        hit = _match_phrase(stem_words(words(text), lx.stemmer), lx.events, prefix=True)
+        if hit:
+            return hit[2]
+    return "other:" + " ".join(words(text))
+
+
+def subjects_compatible(a: Subject, b: Subject) -> tuple[bool, str]:
+    """Same counted thing, or a generic 'people' against a person concept; missing units do not block."""
+    if a.concept is None or b.concept is None:
+        return True, "one side names no counted thing"
+    if a.concept == b.concept:
+        return True, f"both count {a.concept}"
+    if (a.concept == "person" and b.person) or (b.concept == "person" and a.person):
+        return True, f"'{a.text}' and '{b.text}' are the same kind of group (people)"
+    return False, f"'{a.text}' and '{b.text}' count different things"
+
+
+def lexicon_markers(text: str, attr: str) -> list[str]:
+    """Marker phrases of one kind (update words, scope markers) found in the text, any shipped language."""
+    found: list[str] = []
+    for lx in lexicons_for(text):
+        found += find_phrases(text, getattr(lx, attr))
+    return found
+
+
+__all__ = [
+    "Subject",
+    "event_family",
+    "lexicon_markers",
+    "subject_of",
+    "subjects_compatible",
+]

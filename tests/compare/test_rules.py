@@ -1,0 +1,316 @@
+"""Each comparison rule on a small invented story: copies, precision, revision, scope, conflict, origins."""
+
+from __future__ import annotations
+
+from consilience.compare import SourceArticle, StoryEntity, compare_story, independence_groups
+from consilience.compare.origins import classify_origin
+
+from .factories import claim
+
+
+def _only(comparison, status=None):
+    claims = [c for c in comparison.claims if status is None or c.status == status]
+    assert len(claims) == 1, [(c.statement, c.status) for c in comparison.claims]
+    return claims[0]
+
+
+def _dead(article, value, quote=None, chain=(), **kw):
+    return claim(
+        article,
+        "quantity",
+        f"{value} people died in the Varno mine blast",
+        quote=quote,
+        value=value,
+        unit="people",
+        event="killed",
+        chain=chain,
+        **kw,
+    )
+
+
+def test_copies_count_once():
+    articles = [
+        SourceArticle("a", outlet="Daily Lark", copy_group="c1"),
+        SourceArticle("b", outlet="Evening Post", copy_group="c1"),
+    ]
+    comparison = compare_story(articles, [_dead("a", "7"), _dead("b", "7")])
+    assert comparison.independence.groups["a"] == comparison.independence.groups["b"]
+    c = _only(comparison)
+    assert c.status == "single_source"
+    assert "copies of one text" in c.reason
+
+
+def test_two_independent_outlets_corroborate():
+    articles = [SourceArticle("a", outlet="Daily Lark"), SourceArticle("b", outlet="Evening Post")]
+    c = _only(compare_story(articles, [_dead("a", "7"), _dead("b", "7")]))
+    assert c.status == "corroborated" and c.independent_lines == 2
+
+
+def test_same_cited_origin_is_one_group_for_core_claims():
+    articles = [
+        SourceArticle(x, outlet=o) for x, o in (("a", "Lark"), ("b", "Post"), ("c", "Herald"))
+    ]
+    claims = [
+        _dead(x, "7", chain=(o, "DPA", "the regional governor"))
+        for x, o in (("a", "Lark"), ("b", "Post"), ("c", "Herald"))
+    ]
+    groups = independence_groups(articles, claims)
+    assert len(set(groups.groups.values())) == 1
+    assert "same cited origin" in groups.reasons[groups.groups["a"]]
+    c = _only(compare_story(articles, claims))
+    assert c.status == "single_source"
+
+
+def test_a_second_origin_makes_it_corroborated():
+    articles = [SourceArticle("a", outlet="Lark"), SourceArticle("b", outlet="Post")]
+    claims = [
+        _dead("a", "7", chain=("DPA", "the regional governor")),
+        _dead("b", "7", chain=("the fire brigade",)),
+    ]
+    assert _only(compare_story(articles, claims)).status == "corroborated"
+
+
+def test_precision_compatible_values_are_not_a_conflict():
+    articles = [SourceArticle("a", outlet="Lark"), SourceArticle("b", outlet="Post")]
+    claims = [
+        claim(
+            "a",
+            "quantity",
+            "more than 120 prisoners were released",
+            value="120",
+            unit="prisoners",
+            event="released",
+            quote="more than 120 prisoners were released",
+        ),
+        claim(
+            "b",
+            "quantity",
+            "123 prisoners were released",
+            value="123",
+            unit="prisoners",
+            event="released",
+        ),
+    ]
+    comparison = compare_story(articles, claims)
+    c = _only(comparison)
+    assert c.status == "corroborated"
+    assert [d.type for d in comparison.differences] == ["precision"]
+    assert {v.relation for v in c.versions} == {"main", "precision"}
+
+
+def test_incompatible_precision_is_a_conflict():
+    articles = [SourceArticle("a", outlet="Lark"), SourceArticle("b", outlet="Post")]
+    claims = [
+        claim(
+            "a",
+            "quantity",
+            "fewer than 100 prisoners were released",
+            value="100",
+            unit="prisoners",
+            event="released",
+            quote="fewer than 100 prisoners were released",
+        ),
+        claim(
+            "b",
+            "quantity",
+            "123 prisoners were released",
+            value="123",
+            unit="prisoners",
+            event="released",
+        ),
+    ]
+    assert _only(compare_story(articles, claims)).status == "conflicting"
+
+
+def test_later_update_is_a_revision():
+    articles = [
+        SourceArticle("a", outlet="Lark", published="2026-03-02T08:00"),
+        SourceArticle("b", outlet="Post", published="2026-03-02T15:00"),
+    ]
+    claims = [
+        _dead("a", "5", quote="Five people died in the blast"),
+        _dead("b", "12", quote="The death toll rose to 12 on Monday afternoon"),
+    ]
+    comparison = compare_story(articles, claims)
+    c = _only(comparison)
+    assert c.status != "conflicting", c.reason
+    assert c.value == "12"
+    assert [d.type for d in comparison.differences] == ["revision"]
+    assert any(v.relation == "revision:earlier" and v.value == "5" for v in c.versions)
+
+
+def test_update_words_in_the_earlier_article_do_not_make_a_revision():
+    articles = [
+        SourceArticle("a", outlet="Lark", published="2026-03-02T15:00"),
+        SourceArticle("b", outlet="Post", published="2026-03-02T08:00"),
+    ]
+    claims = [
+        _dead("a", "5", quote="Five people died in the blast"),
+        _dead("b", "12", quote="The death toll rose to 12"),
+    ]
+    assert _only(compare_story(articles, claims)).status == "conflicting"
+
+
+def test_cumulative_count_is_a_scope_difference():
+    articles = [SourceArticle("a", outlet="Lark"), SourceArticle("b", outlet="Post")]
+    claims = [
+        claim(
+            "a",
+            "quantity",
+            "Since 2020, 1,200 political prisoners have been released",
+            value="1,200",
+            unit="political prisoners",
+            event="released",
+        ),
+        claim(
+            "b",
+            "quantity",
+            "123 political prisoners were released on Saturday",
+            value="123",
+            unit="political prisoners",
+            event="released",
+        ),
+    ]
+    comparison = compare_story(articles, claims)
+    assert {c.status for c in comparison.claims} == {"single_source"}
+    assert [d.type for d in comparison.differences] == ["scope"]
+    assert "cumulative" in comparison.differences[0].reason
+
+
+def test_remain_in_prison_is_a_scope_difference():
+    articles = [SourceArticle("a", outlet="Lark"), SourceArticle("b", outlet="Post")]
+    claims = [
+        claim(
+            "a",
+            "quantity",
+            "Hundreds of prisoners remain in prison",
+            value="hundreds",
+            unit="prisoners",
+            event="remain",
+        ),
+        claim(
+            "b",
+            "quantity",
+            "123 prisoners were released",
+            value="123",
+            unit="prisoners",
+            event="released",
+        ),
+    ]
+    comparison = compare_story(articles, claims)
+    assert not [c for c in comparison.claims if c.status == "conflicting"]
+    assert [d.type for d in comparison.differences] == ["scope"]
+
+
+def test_real_conflict_between_independent_outlets():
+    articles = [SourceArticle("a", outlet="Lark"), SourceArticle("b", outlet="Post")]
+    comparison = compare_story(articles, [_dead("a", "5"), _dead("b", "12")])
+    c = _only(comparison)
+    assert c.status == "conflicting"
+    assert "independent groups" in c.reason and "5" in c.reason and "12" in c.reason
+    assert [d.type for d in comparison.differences] == ["conflict"]
+    assert {v.value for v in c.versions} == {"5", "12"}
+
+
+def test_different_counted_things_do_not_align():
+    articles = [SourceArticle("a", outlet="Lark"), SourceArticle("b", outlet="Post")]
+    claims = [
+        _dead("a", "5"),
+        claim(
+            "b", "quantity", "12 people were injured", value="12", unit="people", event="injured"
+        ),
+    ]
+    comparison = compare_story(articles, claims)
+    assert len(comparison.claims) == 2
+    assert not [c for c in comparison.claims if c.status == "conflicting"]
+
+
+def test_russian_head_noun_aligns_with_english():
+    articles = [SourceArticle("a", outlet="Lark"), SourceArticle("b", outlet="Вечерний курьер")]
+    claims = [
+        claim(
+            "a",
+            "quantity",
+            "123 political prisoners were released",
+            value="123",
+            unit="political prisoners",
+            event="released",
+        ),
+        claim(
+            "b",
+            "quantity",
+            "Освобождены 123 политических заключённых",
+            value="123",
+            unit="политических заключённых",
+            event="освобождены",
+        ),
+    ]
+    c = _only(compare_story(articles, claims))
+    assert c.status == "corroborated" and len(c.support) == 2
+
+
+def test_same_origin_across_groups_collapses_for_that_claim():
+    articles = [SourceArticle(x, outlet=x.upper()) for x in "abc"]
+    claims = [
+        _dead("a", "7", chain=("the fire brigade",)),
+        _dead("b", "7"),  # own reporting keeps b (and c) independent of a
+        _dead("c", "7"),
+        claim(
+            "a",
+            "quantity",
+            "3 pumps failed",
+            value="3",
+            unit="pumps",
+            event="failed",
+            chain=("DPA", "the mine operator"),
+        ),
+        claim(
+            "b",
+            "quantity",
+            "3 pumps failed",
+            value="3",
+            unit="pumps",
+            event="failed",
+            chain=("the mine operator",),
+        ),
+    ]
+    comparison = compare_story(articles, claims)
+    pumps = next(c for c in comparison.claims if "pumps" in c.statement)
+    assert len({comparison.independence.groups[x] for x in "ab"}) == 2
+    assert pumps.status == "single_source" and "one cited origin" in pumps.reason
+    dead = next(c for c in comparison.claims if "died" in c.statement)
+    assert dead.status == "corroborated" and dead.independent_lines == 3
+
+
+def test_naming_discrepancy_for_john_cole():
+    articles = [SourceArticle("a", outlet="Lark"), SourceArticle("b", outlet="Post")]
+    entity = StoryEntity(
+        "e1", "John Coale", "person", {"John Coale": ("a",), "John Cole": ("b",), "Coale": ("a",)}
+    )
+    comparison = compare_story(articles, [], [entity])
+    (d,) = comparison.discrepancies
+    assert "Coale" in d.why and "Cole" in d.why
+    same_spelling = StoryEntity(
+        "e2", "Ales Bialiatski", "person", {"Ales Bialiatski": ("a", "b"), "Bialiatski": ("b",)}
+    )
+    assert compare_story(articles, [], [same_spelling]).discrepancies == ()
+
+
+def test_origin_families():
+    presidency = {
+        classify_origin(x).key
+        for x in (
+            "Minsk authorities",
+            "the Belarusian president's press service",
+            "Lukashenko's press service",
+            "a Telegram channel affiliated with the Belarusian presidency",
+        )
+    }
+    assert presidency == {"belarus-government"}
+    us = {
+        classify_origin(x).key
+        for x in ("the American delegation", "US officials", "envoy John Coale")
+    }
+    assert us == {"us-government"}
+    assert classify_origin("authorities").key.startswith("generic:")
+    assert classify_origin("the fire brigade").key != classify_origin("the mine operator").key
