@@ -45,11 +45,10 @@ def rule_candidates(word: str, lexicon: Lexicon) -> list[str]:
 
 
 def _morph_candidates(word: str, gender: str | None) -> list[str]:
-    from pymorphy2.analyzer import MorphAnalyzer
-
     vocab = _pymorphy()
     if vocab is None:
         return []
+    from pymorphy2.analyzer import MorphAnalyzer  # present whenever natasha is (it depends on it)
     parses = MorphAnalyzer.parse(vocab, word)
     named = [p for p in parses if {"Surn", "Name", "Geox", "Patr"} & set(p.tag.grammemes)]
     wanted = {"m": "masc", "f": "femn"}.get(gender or "")
