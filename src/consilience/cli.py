@@ -136,8 +136,10 @@ def articles(db: DbOption = None, as_json: JsonOption = False) -> None:
     """List the stored articles, oldest first."""
     from consilience.present.views import article_row
 
+    from consilience.present.views import story_of_articles
+
     store = _open(db)
-    stories = getattr(store, "story_of_articles", lambda: {})()
+    stories = story_of_articles(store)
     rows = [article_row(r, stories.get(r["id"])) for r in store.articles()]
     if as_json:
         for row in rows:
@@ -240,6 +242,122 @@ def demo(db: DbOption = None) -> None:
     from consilience.demo import run_demo
 
     run_demo(resolve_db(db), out, err)
+
+
+@app.command()
+def stories(
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Regroup every article from scratch.")] = False,
+) -> None:
+    """List the stories (one real-world event each), largest first."""
+    from consilience.present.views import story_rows
+
+    store = _open(db, readonly=not rebuild)
+    if rebuild:
+        from consilience.pipeline import analyse
+
+        analyse(store, rebuild=True, log=None if as_json else (lambda m: err.print(m, markup=False)))
+    rows = story_rows(store)
+    if as_json:
+        for row in rows:
+            _emit_json(row)
+        return
+    table = Table(box=None, header_style="bold")
+    for name in ("id", "articles", "groups", "corr.", "single", "confl.", "first seen", "outlets", "title"):
+        table.add_column(name, no_wrap=name not in ("title", "outlets"), overflow="fold")
+    for row in rows:
+        c = row["claims"]
+        table.add_row(
+            row["id"][:12], str(len(row["articles"])), str(row["independence_groups"]), str(c["corroborated"]),
+            str(c["single_source"]), str(c["conflicting"]), (row["first_seen"] or "")[:10], ", ".join(row["outlets"])[:60], row["title"] or "",
+        )
+    out.print(table)
+    out.print(f"{len(rows)} story(ies)")
+
+
+@app.command()
+def story(
+    key: Annotated[str, typer.Argument(help="Story id or id prefix (or an article id/ref in the story).")],
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="text|md|json|html")] = "text",
+) -> None:
+    """Compare the sources of one story: independence, claims by status, naming discrepancies."""
+    from consilience.present.views import find_story_id, story_detail
+
+    if fmt not in ("text", "md", "json", "html"):
+        raise UserInputError(f"unknown format {fmt!r}", "use text, md, json or html")
+    store = _open(db)
+    view = story_detail(store, find_story_id(store, key))
+    if fmt == "json":
+        _emit_json(view)
+    elif fmt == "html":
+        from consilience.present.html import render_story_page
+
+        sys.stdout.write(render_story_page(view, static=True))
+    else:
+        from consilience.present.text import render_story
+
+        out.print(render_story(view, markdown=fmt == "md"), markup=False)
+
+
+@app.command()
+def entities(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """List the people, places and organisations named, most mentioned first."""
+    from consilience.present.views import entity_rows
+
+    rows = entity_rows(_open(db))
+    if as_json:
+        for row in rows:
+            _emit_json(row)
+        return
+    table = Table(box=None, header_style="bold")
+    for name in ("id", "type", "mentions", "articles", "name", "variants"):
+        table.add_column(name, no_wrap=name not in ("variants",), overflow="fold")
+    for row in rows:
+        others = [v for v in row["variants"] if v != row["name"]]
+        table.add_row(row["id"][:12], row["type"], str(row["mentions"]), str(len(row["articles"])), row["name"], ", ".join(others)[:100])
+    out.print(table)
+    out.print(f"{len(rows)} entit(ies)")
+
+
+@app.command()
+def entity(
+    key: Annotated[str, typer.Argument(help="Entity id, name or any spelling of it.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """One entity: its spellings and who uses them, its stories, and a timeline of events."""
+    from consilience.present.views import entity_detail, find_entity
+
+    store = _open(db)
+    view = entity_detail(store, find_entity(store, key))
+    if as_json:
+        _emit_json(view)
+        return
+    from consilience.present.text import render_entity
+
+    out.print(render_entity(view), markup=False)
+
+
+@app.command()
+def judge(
+    a: Annotated[str, typer.Argument(help="A name or entity id.")],
+    b: Annotated[str, typer.Argument(help="Another name or entity id.")],
+    same: Annotated[bool, typer.Option("--same", help="They are one entity.")] = False,
+    different: Annotated[bool, typer.Option("--different", help="They are different entities.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Record a person's judgement that two names are (or are not) one entity; every rebuild keeps it."""
+    if same == different:
+        raise UserInputError("say either --same or --different", "e.g. consilience judge \"A\" \"B\" --different")
+    from consilience.pipeline import analyse
+    from consilience.store.analysis import add_judgement
+
+    store = _open(db)
+    add_judgement(store, a, b, same)
+    analyse(store, rebuild=True, log=None)
+    out.print(f"recorded: {a!r} and {b!r} are {'one entity' if same else 'different entities'}; entities rebuilt", markup=False)
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:

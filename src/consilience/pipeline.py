@@ -103,3 +103,226 @@ def ingest(
     report.seconds = time.perf_counter() - clock
     store.record_run("ingest", started, {**report.to_json(), "articles": len(report.articles), "seconds": report.seconds})
     return report
+
+
+# -- analysis: per-article extraction, then cross-article resolution, stories and comparison ----
+
+EXTRACTOR_VERSION = "1"  # bump when mention or claim extraction changes: articles are re-read
+Log = Callable[[str], None]
+
+
+def _parse_when(value: str | None):  # type: ignore[no-untyped-def]
+    from datetime import datetime as _dt
+
+    if not value:
+        return None
+    try:
+        return _dt.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def extract_articles(store: Store, log: Log | None = None) -> int:
+    """Mentions and claims for every article not yet read by this extractor version."""
+    from consilience.extract.claims import extract_claims
+    from consilience.extract.mentions import find_mentions
+    from consilience.store.analysis import save_extraction, unanalysed_articles
+
+    rows = unanalysed_articles(store, EXTRACTOR_VERSION)
+    batch: list = []
+    for number, row in enumerate(rows, start=1):
+        text = row["text"]
+        if row["title"]:
+            # Mentions and claims index the body; the title is read separately for mentions only.
+            pass
+        mentions = find_mentions(row["id"], text, row["language"])
+        claims = extract_claims(row["id"], text, row["language"], row["published"])
+        batch.append((row["id"], mentions, claims))
+        if len(batch) >= BATCH_SIZE:
+            save_extraction(store, EXTRACTOR_VERSION, batch)
+            batch.clear()
+            if log:
+                log(f"read names and claims in {number}/{len(rows)} articles")
+    save_extraction(store, EXTRACTOR_VERSION, batch)
+    return len(rows)
+
+
+def resolve(store: Store) -> int:
+    """Rebuild entities from every stored mention and every judgement."""
+    from consilience.resolve import resolve_entities
+    from consilience.store.analysis import all_mentions, judgements, save_entities
+
+    context: dict[str, set[str]] = {}
+    for story_id, article_id in store.conn.execute("SELECT story_id, article_id FROM story_articles"):
+        context.setdefault(article_id, set()).add(story_id)
+    entities = resolve_entities(all_mentions(store), judgements(store), context)
+    save_entities(store, entities)
+    return len(entities)
+
+
+def _story_doc(store: Store, row):  # type: ignore[no-untyped-def]
+    from consilience.cluster.doc import StoryDoc
+
+    entity_ids = {
+        r[0]
+        for r in store.conn.execute(
+            "SELECT entity_id FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL", (row["id"],)
+        )
+    }
+    return StoryDoc(
+        id=row["id"],
+        title=row["title"],
+        text=row["text"],
+        published=_parse_when(row["published"]),
+        language=row["language"],
+        entities=frozenset(entity_ids),
+        outlet=row["outlet"],
+    )
+
+
+def group_into_stories(store: Store, rebuild: bool = False) -> set[str]:
+    """Add unassigned articles to stories (incremental); returns the ids of stories that changed."""
+    import json
+
+    from consilience.cluster.doc import publication_order
+    from consilience.cluster.stories import StoryIndex
+    from consilience.store.analysis import load_state
+
+    state = None if rebuild else load_state(store, "story_index")
+    index = StoryIndex.from_state(state) if state else StoryIndex()
+    if rebuild or state is None:
+        with store.write() as conn:
+            conn.execute("DELETE FROM story_articles")
+            conn.execute("DELETE FROM stories")
+            conn.execute("DELETE FROM comparisons")
+    rows = store.conn.execute(
+        "SELECT a.* FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id WHERE s.article_id IS NULL"
+    ).fetchall()
+    docs = sorted((_story_doc(store, r) for r in rows), key=publication_order)
+    touched: set[str] = set()
+    assignments = []
+    for doc in docs:
+        assignment = index.add(doc)
+        touched.add(assignment.story_id)
+        assignments.append(assignment)
+    with store.write() as conn:
+        for a in assignments:
+            why = {"score": round(a.score, 4), "why": a.why, "new": a.new, "evidence": _evidence_json(a.evidence)}
+            conn.execute(
+                "INSERT INTO story_articles (article_id, story_id, why) VALUES (?, ?, ?) "
+                "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id, why = excluded.why",
+                (a.doc_id, a.story_id, json.dumps(why, ensure_ascii=False)),
+            )
+        conn.execute(
+            "INSERT INTO state (name, data) VALUES ('story_index', ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data",
+            (json.dumps(index.state(), ensure_ascii=False),),
+        )
+    _refresh_story_rows(store, touched)
+    return touched
+
+
+def _evidence_json(evidence) -> dict:  # type: ignore[no-untyped-def]
+    from dataclasses import asdict
+
+    return {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(evidence).items()}
+
+
+def _refresh_story_rows(store: Store, story_ids: set[str]) -> None:
+    """Title (earliest article's), first/last seen and size, and copy groups inside each story."""
+    from consilience.cluster.copies import find_copy_groups
+
+    with store.write() as conn:
+        for story_id in story_ids:
+            rows = conn.execute(
+                "SELECT a.* FROM articles a JOIN story_articles s ON s.article_id = a.id WHERE s.story_id = ? "
+                "ORDER BY a.published IS NULL, a.published, a.id",
+                (story_id,),
+            ).fetchall()
+            if not rows:
+                conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+                continue
+            dated = [r["published"] for r in rows if r["published"]]
+            title = next((r["title"] for r in rows if r["title"]), None)
+            conn.execute(
+                "INSERT INTO stories (id, title, first_seen, last_seen, size) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_seen = excluded.first_seen, "
+                "last_seen = excluded.last_seen, size = excluded.size",
+                (story_id, title, min(dated) if dated else None, max(dated) if dated else None, len(rows)),
+            )
+            groups = find_copy_groups([_story_doc(store, r) for r in rows]) if len(rows) > 1 else {}
+            for row in rows:
+                conn.execute(
+                    "UPDATE story_articles SET copy_group = ? WHERE article_id = ?", (groups.get(row["id"]), row["id"])
+                )
+
+
+def compare_stories(store: Store, story_ids: set[str] | None = None) -> int:
+    """Compare the sources of each story (all stories when None) and keep the result."""
+    import json
+
+    from consilience.compare import SourceArticle, StoryEntity, compare_story
+    from consilience.store.analysis import claims_of
+
+    if story_ids is None:
+        story_ids = {r[0] for r in store.conn.execute("SELECT id FROM stories")}
+    results = []
+    for story_id in sorted(story_ids):
+        rows = store.conn.execute(
+            "SELECT a.id, a.ref, a.outlet, a.published, s.copy_group FROM articles a "
+            "JOIN story_articles s ON s.article_id = a.id WHERE s.story_id = ? ORDER BY a.published, a.id",
+            (story_id,),
+        ).fetchall()
+        if not rows:
+            continue
+        articles = [SourceArticle(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+        ids = [r[0] for r in rows]
+        entities = _story_entities(store, ids)
+        comparison = compare_story(articles, claims_of(store, ids), entities)
+        results.append((story_id, json.dumps(comparison.to_json(), ensure_ascii=False)))
+    with store.write() as conn:
+        conn.executemany(
+            "INSERT INTO comparisons (story_id, data) VALUES (?, ?) ON CONFLICT(story_id) DO UPDATE SET data = excluded.data",
+            results,
+        )
+    return len(results)
+
+
+def _story_entities(store: Store, article_ids: list[str]):  # type: ignore[no-untyped-def]
+    from consilience.compare import StoryEntity
+
+    marks = ",".join("?" * len(article_ids))
+    rows = store.conn.execute(
+        f"SELECT m.entity_id, m.text, m.article_id, e.name, e.type FROM mentions m JOIN entities e ON e.id = m.entity_id "
+        f"WHERE m.article_id IN ({marks}) ORDER BY m.entity_id, m.text",
+        article_ids,
+    ).fetchall()
+    grouped: dict[str, dict] = {}
+    for entity_id, text, article_id, name, type_ in rows:
+        entry = grouped.setdefault(entity_id, {"name": name, "type": type_, "variants": {}})
+        entry["variants"].setdefault(text, set()).add(article_id)
+    return [
+        StoryEntity(eid, e["name"], e["type"], {s: tuple(sorted(a)) for s, a in sorted(e["variants"].items())})
+        for eid, e in sorted(grouped.items())
+    ]
+
+
+def analyse(store: Store, rebuild: bool = False, log: Log | None = None) -> dict[str, float]:
+    """Extraction for new articles, then entities, stories and comparisons; timings per stage."""
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+    extracted = extract_articles(store, log)
+    timings["extract"] = time.perf_counter() - clock
+    if not extracted and not rebuild:
+        return timings
+    clock = time.perf_counter()
+    resolve(store)
+    timings["resolve"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    touched = group_into_stories(store, rebuild=rebuild)
+    timings["stories"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    compare_stories(store, None if rebuild else touched)
+    timings["compare"] = time.perf_counter() - clock
+    if log:
+        log("analysis: " + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()))
+    return timings

@@ -30,7 +30,9 @@ def run_demo(db_path: str, out: Console, err: Console) -> None:
     analyse = getattr(pipeline, "analyse", None)
     if analyse is not None:
         analyse(store, log=None)
-    stories = getattr(store, "story_of_articles", lambda: {})()
+    from consilience.present.views import story_of_articles
+
+    stories = story_of_articles(store)
     table = Table(title="Articles", box=None, header_style="bold", title_justify="left")
     for name in ("id", "published", "outlet", "lang", "title"):
         table.add_column(name, overflow="fold" if name == "title" else "ellipsis", no_wrap=name != "title")

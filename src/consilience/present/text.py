@@ -47,3 +47,82 @@ def render_article(view: dict[str, Any]) -> str:
             who = f" [according to {c['attributed_to']}]" if c.get("attributed_to") else ""
             lines.append(f"  ({', '.join(tags)}) {c['statement']}{who}")
     return "\n".join(lines)
+
+
+_STATUS = {"corroborated": "CORROBORATED", "single_source": "single source", "conflicting": "CONFLICTING"}
+
+
+def _short(value: str | None, n: int = 12) -> str:
+    return (value or "")[:n]
+
+
+def render_story(view: dict[str, Any], markdown: bool = False) -> str:
+    """A story as a comparison: sources and their independence, claims by status, naming differences."""
+    h1, h2 = ("# ", "## ") if markdown else ("", "")
+    title = view.get("title") or "(untitled story)"
+    lines = [f"{h1}{title}"]
+    if not markdown:
+        lines.append("=" * min(100, len(title)))
+    lines.append(f"story {view['id']}  ·  {view.get('first_seen') or '?'} .. {view.get('last_seen') or '?'}")
+    sources = view.get("sources", [])
+    groups = sorted({s.get("independence_group") for s in sources if s.get("independence_group")})
+    lines += ["", f"{h2}Sources ({len(sources)} articles, {len(groups)} independence group(s))"]
+    label = {g: chr(ord("A") + i) if i < 26 else str(i) for i, g in enumerate(groups)}
+    for s in sources:
+        copy = "  copy of one text" if s.get("copy_group") else ""
+        group = label.get(s.get("independence_group"), "?")
+        bullet = "- " if markdown else "  "
+        lines.append(
+            f"{bullet}[{group}] {_short(s.get('published'), 16):<16} {s.get('outlet') or '(unknown outlet)'}: "
+            f"{s.get('title') or ''}  ({_short(s['article'])}){copy}"
+        )
+        if s.get("independence_reason") and markdown is False and s is sources[0]:
+            pass
+    claims = view.get("claims", [])
+    order = {"conflicting": 0, "corroborated": 1, "single_source": 2}
+    lines += ["", f"{h2}Claims ({len(claims)})"]
+    for c in sorted(claims, key=lambda c: (order.get(c.get("status"), 3), c.get("kind", ""), c.get("statement", ""))):
+        tags = [_STATUS.get(c.get("status"), c.get("status") or "?"), c.get("kind", "")]
+        if c.get("hedged"):
+            tags.append("hedged")
+        lines.append(f"{'- ' if markdown else '  '}[{', '.join(t for t in tags if t)}] {c.get('statement')}")
+        if c.get("reason"):
+            lines.append(f"      why: {c['reason']}")
+        for sup in c.get("support", [])[:6]:
+            who = f" — according to {sup['attributed_to']}" if sup.get("attributed_to") else ""
+            outlet = next((s.get("outlet") for s in sources if s["article"] == sup.get("article")), None) or _short(sup.get("article"))
+            lines.append(f"      {outlet}: \u201c{sup.get('quote', '')[:220]}\u201d{who}")
+    discrepancies = view.get("discrepancies", [])
+    if discrepancies:
+        lines += ["", f"{h2}Naming discrepancies"]
+        for d in discrepancies:
+            forms = "; ".join(
+                f"{form} ({', '.join(_outlets(view, arts))})" for form, arts in (d.get("variants") or {}).items()
+            )
+            lines.append(f"{'- ' if markdown else '  '}{d.get('name')}: {forms}")
+            if d.get("why"):
+                lines.append(f"      why: {d['why']}")
+    return "\n".join(lines)
+
+
+def _outlets(view: dict[str, Any], article_ids: list[str]) -> list[str]:
+    names = {s["article"]: s.get("outlet") or _short(s["article"]) for s in view.get("sources", [])}
+    return sorted({names.get(a, _short(a)) for a in article_ids})
+
+
+def render_entity(view: dict[str, Any]) -> str:
+    lines = [f"{view['name']} ({view['type']}, {view['mentions']} mentions)", f"id {view['id']}", "", "Variants"]
+    for form, outlets in view.get("variant_outlets", {}).items():
+        lines.append(f"  {form}: {', '.join(outlets)}")
+    if view.get("timeline"):
+        lines += ["", "Timeline"]
+        for event in view["timeline"]:
+            outlets = sorted({s.get("outlet") or _short(s["article"]) for s in event["sources"]})
+            lines.append(f"  {event.get('when') or '????'}  {event['event']:<18} {event['statement']}  [{', '.join(outlets)}]")
+    lines += ["", "Stories"]
+    for story in view.get("stories", []):
+        lines.append(f"  {_short(story['id'])}  {story.get('title') or ''}")
+    lines += ["", "Articles"]
+    for article in view.get("articles", []):
+        lines.append(f"  {_short(article.get('published'), 16):<16} {article.get('outlet') or '':<24} {article.get('title') or ''}")
+    return "\n".join(lines)

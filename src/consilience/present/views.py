@@ -22,8 +22,7 @@ def article_row(row: sqlite3.Row, story: str | None = None) -> dict[str, Any]:
 
 
 def article_detail(store: Store, row: sqlite3.Row) -> dict[str, Any]:
-    extras = getattr(store, "article_extras", None)
-    found = extras(row["id"]) if extras else {}
+    found = article_findings(store, row["id"])
     view = article_row(row, found.get("story"))
     view.update(
         {
@@ -42,8 +41,257 @@ def article_detail(store: Store, row: sqlite3.Row) -> dict[str, Any]:
     return view
 
 
+def article_findings(store: Store, article_id: str) -> dict[str, Any]:
+    """Story, mentions (with their entity) and claims of one article."""
+    from consilience.store.analysis import claims_of
+
+    story = store.conn.execute("SELECT story_id, copy_group FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+    mentions = [
+        {"text": r["text"], "type": r["type"], "role": r["role"], "start": r["start"], "end": r["end"],
+         "canonical": r["canonical"], "entity": r["entity_id"], "entity_name": r["name"]}
+        for r in store.conn.execute(
+            'SELECT m.*, e.name FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start',
+            (article_id,),
+        )
+    ]
+    claims = [
+        {"kind": c.kind, "statement": c.statement, "value": c.value, "unit": c.unit, "quote": c.quote,
+         "start": c.start, "end": c.end, "approximate": c.approximate, "hedged": c.hedged, "hedge": c.hedge,
+         "event_type": c.event_type, "when": c.when,
+         "attributed_to": " citing ".join(c.attribution.chain) if c.attribution else None}
+        for c in claims_of(store, [article_id])
+    ]
+    return {"story": story[0] if story else None, "copy_group": story[1] if story else None, "mentions": mentions, "claims": claims}
+
+
+def story_of_articles(store: Store) -> dict[str, str]:
+    return {r[0]: r[1] for r in store.conn.execute("SELECT article_id, story_id FROM story_articles")}
+
+
 def skipped_rows(store: Store) -> list[dict[str, Any]]:
     return [
         {"input": r["input"], "reason": r["reason"], "detail": r["detail"], "times": r["times"], "last_seen": r["last_seen"]}
         for r in store.skipped()
     ]
+
+
+def _json(text: str | None, default: Any) -> Any:
+    import json
+
+    return json.loads(text) if text else default
+
+
+def story_rows(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
+    """CONTRACT `stories`: one row per story, largest first, then most recent."""
+    rows = store.conn.execute(
+        "SELECT id, title, first_seen, last_seen, size FROM stories ORDER BY size DESC, last_seen DESC, id"
+        + (f" LIMIT {int(limit)}" if limit else "")
+    ).fetchall()
+    views = []
+    for row in rows:
+        members = store.conn.execute(
+            "SELECT a.id, a.ref, a.outlet FROM articles a JOIN story_articles s ON s.article_id = a.id "
+            "WHERE s.story_id = ? ORDER BY a.published, a.id",
+            (row["id"],),
+        ).fetchall()
+        comparison = _json(
+            (store.conn.execute("SELECT data FROM comparisons WHERE story_id = ?", (row["id"],)).fetchone() or [None])[0], {}
+        )
+        statuses = [c.get("status") for c in comparison.get("claims", [])]
+        groups = {s.get("independence_group") for s in comparison.get("sources", [])}
+        views.append(
+            {
+                "id": row["id"],
+                "title": row["title"],
+                "articles": [m["id"] for m in members],
+                "refs": [m["ref"] for m in members if m["ref"]],
+                "outlets": sorted({m["outlet"] for m in members if m["outlet"]}),
+                "first_seen": row["first_seen"],
+                "last_seen": row["last_seen"],
+                "independence_groups": len(groups - {None}),
+                "claims": {
+                    "corroborated": statuses.count("corroborated"),
+                    "single_source": statuses.count("single_source"),
+                    "conflicting": statuses.count("conflicting"),
+                },
+            }
+        )
+    return views
+
+
+def find_story_id(store: Store, key: str) -> str:
+    from consilience.errors import UserInputError
+
+    row = store.conn.execute("SELECT id FROM stories WHERE id = ?", (key,)).fetchone()
+    if row is None and len(key) >= 4:
+        rows = store.conn.execute("SELECT id FROM stories WHERE id >= ? AND id < ? LIMIT 2", (key, key + "\uffff")).fetchall()
+        row = rows[0] if len(rows) == 1 else None
+    if row is None:
+        # an article id or ref leads to its story
+        found = store.conn.execute(
+            "SELECT s.story_id FROM story_articles s JOIN articles a ON a.id = s.article_id WHERE a.id = ? OR a.ref = ? LIMIT 1",
+            (key, key),
+        ).fetchone()
+        row = found
+    if row is None:
+        raise UserInputError(f"no story with id {key!r}", "list them with `consilience stories`")
+    return row[0]
+
+
+def story_detail(store: Store, story_id: str) -> dict[str, Any]:
+    """CONTRACT `story`: sources with independence groups, entities, claims, discrepancies, and why each article joined."""
+    head = store.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+    comparison = _json(
+        (store.conn.execute("SELECT data FROM comparisons WHERE story_id = ?", (story_id,)).fetchone() or [None])[0], {}
+    )
+    members = store.conn.execute(
+        "SELECT a.id, a.ref, a.outlet, a.title, a.published, a.url, a.language, s.copy_group, s.why FROM articles a "
+        "JOIN story_articles s ON s.article_id = a.id WHERE s.story_id = ? ORDER BY a.published, a.id",
+        (story_id,),
+    ).fetchall()
+    groups = {s["article"]: s for s in comparison.get("sources", [])}
+    sources = []
+    for m in members:
+        compared = groups.get(m["id"], {})
+        sources.append(
+            {
+                "article": m["id"],
+                "ref": m["ref"],
+                "outlet": m["outlet"],
+                "title": m["title"],
+                "url": m["url"],
+                "language": m["language"],
+                "published": m["published"],
+                "independence_group": compared.get("independence_group"),
+                "independence_reason": compared.get("independence_reason"),
+                "copy_group": m["copy_group"],
+                "joined_because": _json(m["why"], {}),
+            }
+        )
+    view = {
+        "id": story_id,
+        "title": head["title"] if head else None,
+        "first_seen": head["first_seen"] if head else None,
+        "last_seen": head["last_seen"] if head else None,
+        "sources": sources,
+        "entities": comparison.get("entities", []),
+        "claims": comparison.get("claims", []),
+        "discrepancies": comparison.get("discrepancies", []),
+        "differences": comparison.get("differences", []),
+        "single_source": comparison.get("single_source", []),
+    }
+    return view
+
+
+def entity_rows(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
+    rows = store.conn.execute(
+        "SELECT id, name, type, mentions, data FROM entities ORDER BY mentions DESC, name" + (f" LIMIT {int(limit)}" if limit else "")
+    ).fetchall()
+    out = []
+    for r in rows:
+        data = _json(r["data"], {})
+        variants = data.get("variants", {})
+        out.append(
+            {
+                "id": r["id"],
+                "name": r["name"],
+                "type": r["type"],
+                "mentions": r["mentions"],
+                "variants": variants,
+                "articles": sorted({a for arts in variants.values() for a in arts}),
+            }
+        )
+    return out
+
+
+def find_entity(store: Store, key: str) -> Any:
+    from consilience.errors import UserInputError
+
+    row = store.conn.execute("SELECT * FROM entities WHERE id = ?", (key,)).fetchone()
+    if row is None:
+        row = store.conn.execute(
+            "SELECT * FROM entities WHERE name = ? COLLATE NOCASE ORDER BY mentions DESC LIMIT 1", (key,)
+        ).fetchone()
+    if row is None:
+        # any surface form of any entity
+        row = store.conn.execute(
+            "SELECT e.* FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.text = ? COLLATE NOCASE "
+            "GROUP BY e.id ORDER BY COUNT(*) DESC LIMIT 1",
+            (key,),
+        ).fetchone()
+    if row is None:
+        from consilience.names import compare_names
+
+        for candidate in store.conn.execute("SELECT * FROM entities ORDER BY mentions DESC LIMIT 2000"):
+            if compare_names(key, candidate["name"], candidate["type"]).same:
+                row = candidate
+                break
+    if row is None:
+        raise UserInputError(f"no entity named {key!r}", "list them with `consilience entities`")
+    return row
+
+
+def entity_detail(store: Store, row: Any) -> dict[str, Any]:
+    """CONTRACT `entity`: variants with the outlets using them, stories, articles, timeline of events."""
+    data = _json(row["data"], {})
+    variants = data.get("variants", {})
+    article_ids = sorted({a for arts in variants.values() for a in arts})
+    outlets: dict[str, set[str]] = {}
+    marks = ",".join("?" * len(article_ids)) or "''"
+    arts = {
+        r["id"]: r
+        for r in store.conn.execute(
+            f"SELECT a.id, a.title, a.outlet, a.published, a.ref, s.story_id FROM articles a "
+            f"LEFT JOIN story_articles s ON s.article_id = a.id WHERE a.id IN ({marks})",
+            article_ids,
+        )
+    }
+    for surface, ids in variants.items():
+        outlets[surface] = {arts[i]["outlet"] or arts[i]["ref"] or i[:10] for i in ids if i in arts}
+    stories = sorted({a["story_id"] for a in arts.values() if a["story_id"]})
+    story_titles = {
+        r["id"]: r["title"] for r in store.conn.execute(f"SELECT id, title FROM stories WHERE id IN ({','.join('?' * len(stories)) or chr(39) * 2})", stories)
+    }
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "type": row["type"],
+        "mentions": row["mentions"],
+        "variants": variants,
+        "variant_outlets": {k: sorted(v) for k, v in outlets.items()},
+        "why_merged": data.get("why", []),
+        "articles": [
+            {"id": a["id"], "title": a["title"], "outlet": a["outlet"], "published": a["published"], "story": a["story_id"]}
+            for a in sorted(arts.values(), key=lambda a: (a["published"] or "", a["id"]))
+        ],
+        "stories": [{"id": s, "title": story_titles.get(s)} for s in stories],
+        "timeline": entity_timeline(store, row, variants, arts),
+    }
+
+
+def entity_timeline(store: Store, row: Any, variants: dict[str, list[str]], arts: dict[str, Any]) -> list[dict[str, Any]]:
+    """Events whose actors include the entity, dated by the claim or its article, with sources."""
+    from consilience.store.analysis import claims_of
+
+    surfaces = {s.casefold() for s in variants} | {row["name"].casefold()}
+    last_names = {s.split()[-1].casefold() for s in surfaces if s.split()}
+    events: dict[tuple[str, str], dict[str, Any]] = {}
+    for claim in claims_of(store, list(arts)):
+        if claim.kind != "event" or not claim.event_type:
+            continue
+        actors = {a.casefold() for a in claim.actors}
+        quote = claim.quote.casefold()
+        named = actors & surfaces or {a for a in actors if a.split() and a.split()[-1] in last_names}
+        if not named and not any(s in quote for s in surfaces if len(s) > 3):
+            continue
+        when = claim.when or (arts[claim.article_id]["published"] or "")[:10] or None
+        key = (claim.event_type, (when or "")[:7])
+        entry = events.setdefault(
+            key, {"event": claim.event_type, "when": when, "statement": claim.statement, "sources": []}
+        )
+        article = arts[claim.article_id]
+        entry["sources"].append(
+            {"article": claim.article_id, "outlet": article["outlet"], "quote": claim.quote,
+             "attributed_to": " citing ".join(claim.attribution.chain) if claim.attribution else None}
+        )
+    return sorted(events.values(), key=lambda e: (e["when"] or "9999", e["event"]))

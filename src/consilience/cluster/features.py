@@ -1,0 +1,131 @@
+"""Cheap, language-light features of an article for story grouping: content terms, numbers, dates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from consilience.cluster.doc import StoryDoc
+
+_DATA = "consilience.data.cluster"
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+# Digits with optional thousands/decimal separators; "1,200" and "1 200" both become 1200 below.
+_NUM_RE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
+_THOUSANDS_RE = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
+_ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class DocFeatures:
+    """What one article contributes: term counts (title boosted), numbers, dates, entities."""
+
+    terms: dict[str, float]
+    numbers: frozenset[str]
+    dates: frozenset[str]
+    entities: frozenset[str]
+    year: int | None = None  # publication year, else the latest year the text mentions
+
+
+def _read_lines(folder: str) -> dict[str, list[str]]:
+    """Every `<lang>.txt` data file of a folder as non-comment lines, by language code."""
+    out: dict[str, list[str]] = {}
+    for entry in resources.files(_DATA).joinpath(folder).iterdir():
+        if entry.name.endswith(".txt"):
+            lines = entry.read_text(encoding="utf-8").splitlines()
+            out[entry.name[:-4]] = [ln.strip() for ln in lines if ln.strip() and ln[0] != "#"]
+    return out
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Function words of all shipped languages; one union so no language guess is needed."""
+    return frozenset(w for words in _read_lines("stopwords").values() for w in words)
+
+
+@cache
+def months() -> dict[str, int]:
+    """Month names and abbreviations of all shipped languages -> month number."""
+    table: dict[str, int] = {}
+    for rows in _read_lines("months").values():
+        for row in rows:
+            name, _, num = row.partition("\t")
+            table[name.strip().lower()] = int(num)
+    return table
+
+
+@cache
+def _date_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Day-month and month-day regexes built from the month lexicon (longest names first)."""
+    names = "|".join(sorted((re.escape(m) for m in months()), key=len, reverse=True))
+    day_month = re.compile(
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?({names})\b\.?", re.IGNORECASE
+    )
+    month_day = re.compile(rf"\b({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.IGNORECASE)
+    return day_month, month_day
+
+
+def content_terms(text: str, stem: int) -> list[str]:
+    """Lower-cased content words; a fixed-length prefix stands in for a stemmer in any language."""
+    stop = stopwords()
+    out = []
+    for word in _WORD_RE.findall(text.lower()):
+        if word not in stop:
+            out.append(word[:stem] if stem else word)
+    return out
+
+
+def numbers_in(text: str) -> frozenset[str]:
+    """Numbers as written in digits, normalised ("1,200" -> "1200"); 0-9 are too common to count."""
+    found = set()
+    for raw in _NUM_RE.findall(text):
+        value = re.sub(r"[.,]", "", raw) if _THOUSANDS_RE.match(raw) else raw.replace(",", ".")
+        if len(value) > 1:
+            found.add(value)
+    return frozenset(found)
+
+
+def dates_in(text: str) -> frozenset[str]:
+    """Day-of-year mentions ("13 December", "Dec. 13", "13 декабря", "2025-12-13") as "MM-DD"."""
+    table = months()
+    day_month, month_day = _date_patterns()
+    found = set()
+    for day, name in day_month.findall(text):
+        if 1 <= int(day) <= 31:
+            found.add(f"{table[name.lower()]:02d}-{int(day):02d}")
+    for name, day in month_day.findall(text):
+        if 1 <= int(day) <= 31:
+            found.add(f"{table[name.lower()]:02d}-{int(day):02d}")
+    for _, month, day in _ISO_DATE_RE.findall(text):
+        if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+            found.add(f"{month}-{day}")
+    return frozenset(found)
+
+
+def latest_year(text: str) -> int | None:
+    """The latest year a text names: a rough date for an undated article (news rarely looks ahead)."""
+    years = [int(y) for y in _YEAR_RE.findall(text)]
+    return max(years) if years else None
+
+
+def doc_features(
+    doc: StoryDoc,
+    *,
+    stem: int = 6,
+    title_weight: float = 3.0,
+    max_chars: int = 5000,
+    year_chars: int = 300,
+) -> DocFeatures:
+    """Features of one article; only the first `max_chars` of the body count (the lead tells the event)."""
+    body = doc.text[:max_chars]
+    terms: dict[str, float] = {}
+    for term in content_terms(body, stem):
+        terms[term] = terms.get(term, 0.0) + 1.0
+    title = doc.title or ""
+    for term in content_terms(title, stem):
+        terms[term] = terms.get(term, 0.0) + title_weight
+    head = f"{title}\n{body}"
+    year = doc.published.year if doc.published else latest_year(f"{title}\n{body[:year_chars]}")
+    return DocFeatures(terms, numbers_in(head), dates_in(head), frozenset(doc.entities), year)
