@@ -360,6 +360,34 @@ def judge(
     out.print(f"recorded: {a!r} and {b!r} are {'one entity' if same else 'different entities'}; entities rebuilt", markup=False)
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to bind; 127.0.0.1 keeps it on this machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token_file: Annotated[
+        str | None, typer.Option("--token-file", help="File holding a write token; without it the server is read-only.")
+    ] = None,
+) -> None:
+    """Web UI and JSON API over the store (read-only unless a write token is given)."""
+    from consilience.web.app import run_server
+
+    run_server(resolve_db(db), host=host, port=port, token_file=token_file, log=lambda m: err.print(m, markup=False))
+
+
+@app.command()
+def report(
+    out_dir: Annotated[str, typer.Option("--out", help="Folder to write the static site into.")],
+    db: DbOption = None,
+) -> None:
+    """Write the stories, entity and article pages as a static site that opens from disk."""
+    from consilience.present.report import write_report
+
+    store = _open(db)
+    index = write_report(store, out_dir)
+    out.print(f"report written: {index}", markup=False)
+
+
 def _fail(message: str, code: int = 1) -> NoReturn:
     err.print(f"consilience: error: {message}", markup=False)
     raise SystemExit(code)

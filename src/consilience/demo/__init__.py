@@ -40,9 +40,30 @@ def run_demo(db_path: str, out: Console, err: Console) -> None:
         view = article_row(row, stories.get(row["id"]))
         table.add_row(view["id"][:12], (view["published"] or "")[:16], view["outlet"] or "", view["language"] or "", view["title"] or "")
     out.print(table)
-    show = getattr(pipeline, "demo_summary", None)
-    if show is not None:
-        show(store, out)
+    show_stories(store, out)
     out.print(
-        "\nNext: `consilience articles --db " + db_path + "`, `consilience article ID --db " + db_path + "`"
+        f"\nNext: consilience stories --db {db_path}  ·  consilience story ID --db {db_path}  ·  "
+        f"consilience entity \"Stepan Gribov\" --db {db_path}  ·  consilience serve --db {db_path}",
+        markup=False,
     )
+
+
+def show_stories(store, out: Console) -> None:  # type: ignore[no-untyped-def]
+    """The stories found, then the comparison of the richest one (most independent sources)."""
+    from consilience.present.text import render_story
+    from consilience.present.views import story_detail, story_rows
+
+    rows = story_rows(store)
+    table = Table(title="\nStories (one real-world event each)", box=None, header_style="bold", title_justify="left")
+    for name in ("id", "articles", "indep.", "corr.", "single", "confl.", "title"):
+        table.add_column(name, no_wrap=name != "title", overflow="fold")
+    for row in rows:
+        c = row["claims"]
+        table.add_row(row["id"][:12], str(len(row["articles"])), str(row["independence_groups"]), str(c["corroborated"]),
+                      str(c["single_source"]), str(c["conflicting"]), row["title"] or "")
+    out.print(table)
+    if not rows:
+        return
+    richest = max(rows, key=lambda r: (r["independence_groups"], len(r["articles"]), r["claims"]["corroborated"]))
+    out.print("\nThe richest story, source by source:\n", markup=False)
+    out.print(render_story(story_detail(store, richest["id"])), markup=False)

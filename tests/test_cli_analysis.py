@@ -1,0 +1,125 @@
+"""Stories, entities, judgements and the demo through the CLI, on the canonical examples."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import json_out, run_cli
+from tests.shared import EXAMPLES
+
+
+@pytest.fixture(scope="module")
+def examples_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("examples") / "examples.db"
+    result = run_cli("ingest", str(EXAMPLES), "--json", db=db)
+    assert result.returncode == 0, result.stderr.decode()
+    return db
+
+
+def _lines(result) -> list[dict]:
+    assert result.returncode == 0, result.stderr.decode()
+    return [json.loads(x) for x in result.stdout.splitlines() if x.strip()]
+
+
+def test_examples_form_one_story_with_both_articles(examples_db) -> None:
+    stories = _lines(run_cli("stories", "--json", db=examples_db))
+    assert len(stories) == 1
+    story = stories[0]
+    assert {"id", "title", "articles", "refs", "outlets", "first_seen", "last_seen"} <= set(story)
+    assert len(story["articles"]) == 2
+    assert sorted(story["refs"]) == ["000_8b19bb4c4ffb7a67.txt", "004_dabceafbe1b21c57.txt"]
+    articles = _lines(run_cli("articles", "--json", db=examples_db))
+    assert {a["story"] for a in articles} == {story["id"]}
+
+
+def test_story_json_has_contract_shape(examples_db) -> None:
+    story_id = _lines(run_cli("stories", "--json", db=examples_db))[0]["id"]
+    view = json_out(run_cli("story", story_id, "--format", "json", db=examples_db))
+    assert {"sources", "entities", "claims", "discrepancies"} <= set(view)
+    for source in view["sources"]:
+        assert {"article", "ref", "outlet", "published", "independence_group"} <= set(source)
+    assert len({s["independence_group"] for s in view["sources"]}) == 2  # not copies of one text
+    for claim in view["claims"]:
+        assert {"id", "kind", "statement", "value", "status", "support"} <= set(claim)
+        assert claim["status"] in {"corroborated", "single_source", "conflicting"}
+        assert claim["kind"] in {"quantity", "date", "event", "attribution", "other"}
+    named = {d["name"] for d in view["discrepancies"]}
+    assert any("Kolesnikova" in n or "Kalesnikava" in n for n in named)
+    assert any("Babaryka" in n or "Babariko" in n for n in named)
+    text = run_cli("story", story_id[:8], db=examples_db).stdout.decode()
+    assert "Sources (2 articles, 2 independence group(s))" in text
+    md = run_cli("story", story_id, "--format", "md", db=examples_db).stdout.decode()
+    assert md.startswith("# ")
+
+
+REQUIRED_ENTITIES = {
+    ("person", "Kalesnikava"): {"Kalesnikava", "Kolesnikova"},
+    ("person", "Babaryka"): {"Babaryka", "Babariko"},
+    ("person", "Bialiatski"): set(),
+    ("person", "Lukashenko"): set(),
+    ("person", "Trump"): set(),
+    ("person", "Zelensky"): set(),
+    ("person", "Putin"): set(),
+    ("place", "Minsk"): set(),
+    ("place", "Kyiv"): set(),
+    ("place", "Belarus"): set(),
+    ("place", "Ukraine"): set(),
+    ("place", "Lithuania"): set(),
+    ("org", "DPA"): set(),
+    ("org", "Reuters"): set(),
+}
+
+
+def test_required_entities_one_each_with_variants_per_article(examples_db) -> None:
+    entities = _lines(run_cli("entities", "--json", db=examples_db))
+    for (kind, stem), spellings in REQUIRED_ENTITIES.items():
+        holders = [e for e in entities if e["type"] == kind and any(stem.lower() in v.lower() or (spellings and any(s.lower() in v.lower() for s in spellings)) for v in e["variants"])]
+        assert len(holders) == 1, (stem, [h["name"] for h in holders])
+        variants = holders[0]["variants"]
+        for spelling in spellings:
+            carriers = [arts for form, arts in variants.items() if spelling.lower() in form.lower()]
+            assert carriers, (stem, spelling, variants)
+        if spellings:
+            # each spelling comes from a different article
+            sets = [frozenset(a for form, arts in variants.items() if s.lower() in form.lower() for a in arts) for s in spellings]
+            assert len(set(sets)) == len(sets)
+    for e in entities:
+        assert e["name"].split()[0].lower() not in {"those", "despite", "among", "the", "after", "while", "in"}
+
+
+def test_entity_lookup_by_any_spelling_and_judgement_survives_rebuild(tmp_path) -> None:
+    db = tmp_path / "j.db"
+    assert run_cli("ingest", str(EXAMPLES), db=db).returncode == 0
+    by_cyrillic = json_out(run_cli("entity", "Мария Колесникова", "--json", db=db))
+    by_latin = json_out(run_cli("entity", "Kolesnikova", "--json", db=db))
+    assert by_cyrillic["id"] == by_latin["id"] and by_latin["type"] == "person"
+    assert {"variants", "stories", "articles", "timeline"} <= set(by_latin)
+    assert len(by_latin["articles"]) == 2
+    result = run_cli("judge", "Maria Kalesnikava", "Maria Kolesnikova", "--different", db=db)
+    assert result.returncode == 0, result.stderr.decode()
+    rebuilt = run_cli("stories", "--rebuild", "--json", db=db)
+    assert rebuilt.returncode == 0
+    entities = _lines(run_cli("entities", "--json", db=db))
+    holders = [e for e in entities if any("kalesnikava" in v.lower() or "kolesnikova" in v.lower() for v in e["variants"])]
+    assert len(holders) == 2  # the person's judgement wins over the name rules, after a rebuild
+
+
+def test_judge_needs_a_verdict(examples_db) -> None:
+    result = run_cli("judge", "A", "B", db=examples_db)
+    assert result.returncode == 1 and b"--same or --different" in result.stderr
+
+
+def test_demo_builds_and_prints_stories(tmp_path) -> None:
+    db = tmp_path / "demo.db"
+    result = run_cli("demo", db=db, timeout=300)
+    assert result.returncode == 0, result.stderr.decode()
+    output = result.stdout.decode()
+    assert "Stories (one real-world event each)" in output
+    assert "The richest story, source by source" in output
+    assert "independence group(s)" in output
+    rows = _lines(run_cli("articles", "--json", db=db))
+    assert len(rows) >= 14 and {r["language"] for r in rows} >= {"en", "ru"}
+    again = run_cli("demo", db=db, timeout=300)
+    assert again.returncode == 0 and len(_lines(run_cli("articles", "--json", db=db))) == len(rows)
