@@ -123,3 +123,22 @@ def test_demo_builds_and_prints_stories(tmp_path) -> None:
     assert len(rows) >= 14 and {r["language"] for r in rows} >= {"en", "ru"}
     again = run_cli("demo", db=db, timeout=300)
     assert again.returncode == 0 and len(_lines(run_cli("articles", "--json", db=db))) == len(rows)
+
+
+def test_spacy_backend_from_the_cli_with_a_pipeline_built_here(tmp_path) -> None:
+    spacy = pytest.importorskip("spacy", reason="spaCy is an optional backend (installed by the test extra)")
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PERSON", "pattern": "Ona Zilinskaite"}, {"label": "GPE", "pattern": "Dorvik"}])
+    model_dir = tmp_path / "pipeline"
+    nlp.to_disk(model_dir)
+    article = {"id": "sp-1", "text": "Ona Zilinskaite arrived in Dorvik on Monday, the ministry said in a statement."}
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps(article) + "\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    result = run_cli("ingest", str(path), "--ner", f"spacy:{model_dir}", db=db)
+    assert result.returncode == 0, result.stderr.decode()
+    mentions = json_out(run_cli("article", "sp-1", "--json", db=db))["mentions"]
+    assert {(m["text"], m["type"]) for m in mentions} >= {("Ona Zilinskaite", "person"), ("Dorvik", "place")}
+    bad = run_cli("ingest", str(path), "--ner", "spacy:/no/such/pipeline", db=db)
+    assert bad.returncode == 1 and b"Traceback" not in bad.stderr

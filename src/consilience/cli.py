@@ -88,6 +88,9 @@ def ingest(
     as_json: JsonOption = False,
     workers: Annotated[int | None, typer.Option(help="Parser worker processes (default: up to 2).")] = None,
     analyse: Annotated[bool, typer.Option(help="Update names, stories and claims after reading.")] = True,
+    ner: Annotated[
+        str, typer.Option(help="Mention detector: 'rules' (built in) or 'spacy:PIPELINE' (an installed spaCy pipeline).")
+    ] = "rules",
 ) -> None:
     """Read articles into the store; bad inputs are skipped with a reason, the rest lands."""
     from consilience.ingest.sniff import FORMATS
@@ -95,6 +98,10 @@ def ingest(
 
     if fmt not in ("auto", *FORMATS):
         raise UserInputError(f"unknown format {fmt!r}", f"use one of auto, {', '.join(FORMATS)}")
+    if analyse:
+        from consilience.extract.mentions import get_detector
+
+        get_detector(ner)  # a bad --ner fails now, before any input is read
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     store = _open(db, readonly=False)
     bar, update = _progress_bar(not as_json)
@@ -106,7 +113,7 @@ def ingest(
         if bar:
             bar.stop()
     if analyse and report.articles:
-        _analyse(store, quiet=as_json)
+        _analyse(store, quiet=as_json, ner=ner)
     if as_json:
         _emit_json(report.to_json())
     else:
@@ -122,13 +129,11 @@ def ingest(
         raise UserInputError("nothing could be read from the inputs", "see the reasons above")
 
 
-def _analyse(store, quiet: bool) -> None:  # type: ignore[no-untyped-def]
-    """Rebuild derived tables (names, stories, claims) when those stages are installed."""
-    try:
-        from consilience.pipeline import analyse
-    except ImportError:
-        return
-    analyse(store, log=None if quiet else (lambda msg: err.print(msg, markup=False)))
+def _analyse(store, quiet: bool, ner: str = "rules") -> None:  # type: ignore[no-untyped-def]
+    """Update derived tables (names, stories, claims) after an ingest."""
+    from consilience.pipeline import analyse
+
+    analyse(store, log=None if quiet else (lambda msg: err.print(msg, markup=False)), ner=ner)
 
 
 @app.command()

@@ -122,28 +122,27 @@ def _parse_when(value: str | None):  # type: ignore[no-untyped-def]
         return None
 
 
-def extract_articles(store: Store, log: Log | None = None) -> int:
-    """Mentions and claims for every article not yet read by this extractor version."""
+def extract_articles(store: Store, log: Log | None = None, ner: str = "rules") -> int:
+    """Mentions and claims for every article not yet read by this extractor version and detector."""
     from consilience.extract.claims import extract_claims
-    from consilience.extract.mentions import find_mentions
+    from consilience.extract.mentions import get_detector
     from consilience.store.analysis import save_extraction, unanalysed_articles
 
-    rows = unanalysed_articles(store, EXTRACTOR_VERSION)
+    detector = get_detector(ner)
+    version = f"{EXTRACTOR_VERSION}:{ner}"
+    rows = unanalysed_articles(store, version)
     batch: list = []
     for number, row in enumerate(rows, start=1):
         text = row["text"]
-        if row["title"]:
-            # Mentions and claims index the body; the title is read separately for mentions only.
-            pass
-        mentions = find_mentions(row["id"], text, row["language"])
+        mentions = detector.detect(row["id"], text, row["language"])
         claims = extract_claims(row["id"], text, row["language"], row["published"])
         batch.append((row["id"], mentions, claims))
         if len(batch) >= BATCH_SIZE:
-            save_extraction(store, EXTRACTOR_VERSION, batch)
+            save_extraction(store, version, batch)
             batch.clear()
             if log:
                 log(f"read names and claims in {number}/{len(rows)} articles")
-    save_extraction(store, EXTRACTOR_VERSION, batch)
+    save_extraction(store, version, batch)
     return len(rows)
 
 
@@ -306,11 +305,11 @@ def _story_entities(store: Store, article_ids: list[str]):  # type: ignore[no-un
     ]
 
 
-def analyse(store: Store, rebuild: bool = False, log: Log | None = None) -> dict[str, float]:
+def analyse(store: Store, rebuild: bool = False, log: Log | None = None, ner: str = "rules") -> dict[str, float]:
     """Extraction for new articles, then entities, stories and comparisons; timings per stage."""
     timings: dict[str, float] = {}
     clock = time.perf_counter()
-    extracted = extract_articles(store, log)
+    extracted = extract_articles(store, log, ner=ner)
     timings["extract"] = time.perf_counter() - clock
     if not extracted and not rebuild:
         return timings
