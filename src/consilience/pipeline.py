@@ -107,7 +107,7 @@ def ingest(
 
 # -- analysis: per-article extraction, then cross-article resolution, stories and comparison ----
 
-EXTRACTOR_VERSION = "1"  # bump when mention or claim extraction changes: articles are re-read
+EXTRACTOR_VERSION = "2"  # bump when mention or claim extraction changes: articles are re-read
 Log = Callable[[str], None]
 
 
@@ -159,7 +159,7 @@ def resolve(store: Store) -> int:
     return len(entities)
 
 
-def _story_doc(store: Store, row):  # type: ignore[no-untyped-def]
+def story_doc(store: Store, row):  # type: ignore[no-untyped-def]
     from consilience.cluster.doc import StoryDoc
 
     entity_ids = {
@@ -197,7 +197,7 @@ def group_into_stories(store: Store, rebuild: bool = False) -> set[str]:
     rows = store.conn.execute(
         "SELECT a.* FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id WHERE s.article_id IS NULL"
     ).fetchall()
-    docs = sorted((_story_doc(store, r) for r in rows), key=publication_order)
+    docs = sorted((story_doc(store, r) for r in rows), key=publication_order)
     touched: set[str] = set()
     assignments = []
     for doc in docs:
@@ -248,7 +248,7 @@ def _refresh_story_rows(store: Store, story_ids: set[str]) -> None:
                 "last_seen = excluded.last_seen, size = excluded.size",
                 (story_id, title, min(dated) if dated else None, max(dated) if dated else None, len(rows)),
             )
-            groups = find_copy_groups([_story_doc(store, r) for r in rows]) if len(rows) > 1 else {}
+            groups = find_copy_groups([story_doc(store, r) for r in rows]) if len(rows) > 1 else {}
             for row in rows:
                 conn.execute(
                     "UPDATE story_articles SET copy_group = ? WHERE article_id = ?", (groups.get(row["id"]), row["id"])
@@ -275,7 +275,7 @@ def compare_stories(store: Store, story_ids: set[str] | None = None) -> int:
             continue
         articles = [SourceArticle(r[0], r[1], r[2], r[3], r[4]) for r in rows]
         ids = [r[0] for r in rows]
-        entities = _story_entities(store, ids)
+        entities = story_entities(store, ids)
         comparison = compare_story(articles, claims_of(store, ids), entities)
         results.append((story_id, json.dumps(comparison.to_json(), ensure_ascii=False)))
     with store.write() as conn:
@@ -286,7 +286,7 @@ def compare_stories(store: Store, story_ids: set[str] | None = None) -> int:
     return len(results)
 
 
-def _story_entities(store: Store, article_ids: list[str]):  # type: ignore[no-untyped-def]
+def story_entities(store: Store, article_ids: list[str]):  # type: ignore[no-untyped-def]
     from consilience.compare import StoryEntity
 
     marks = ",".join("?" * len(article_ids))

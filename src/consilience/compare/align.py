@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import Literal
 
 from rapidfuzz.distance import JaroWinkler
 from rapidfuzz.fuzz import token_set_ratio
 
-from consilience.compare.keys import event_family, lexicon_markers, subject_of, subjects_compatible
+from consilience.compare.keys import Subject, event_family, lexicon_markers, subject_of, subjects_compatible
 from consilience.compare.lexicon import data_json, fold
 from consilience.compare.types import SourceArticle, StoryEntity
 from consilience.compare.values import dates_compatible, quantity_of
@@ -164,6 +165,65 @@ def _markers_differ(a: Claim, b: Claim) -> str | None:
     return None
 
 
+_PAST_DAYS = 14  # a figure dated this long before its article's publication is about an earlier occasion
+
+
+def _past_occasion(ctx: Context, c: Claim) -> str | None:
+    """The claim's own date when it lies well before its article was published ("in February he pardoned a dozen")."""
+    art = ctx.articles.get(c.article_id)
+    if not c.when or not art or not art.published:
+        return None
+    try:
+        when = date.fromisoformat((c.when + "-01-01")[:10] if len(c.when) < 10 else c.when[:10])
+        published = date.fromisoformat(art.published[:10])
+    except ValueError:
+        return None
+    if len(c.when) == 4:  # a bare year is past only when the whole year is
+        return c.when if int(c.when) < published.year else None
+    if len(c.when) == 7:
+        return c.when if c.when < art.published[:7] else None
+    return c.when if (published - when).days > _PAST_DAYS else None
+
+
+def _occasions_differ(ctx: Context, a: Claim, b: Claim) -> str | None:
+    """One claim is dated to an earlier occasion and the other is not: a figure for another day."""
+    pa, pb = _past_occasion(ctx, a), _past_occasion(ctx, b)
+    if bool(pa) == bool(pb):
+        return None
+    who, when = (a, pa) if pa else (b, pb)
+    return f"{who.article_id} dates its figure to {when}, an earlier occasion than the other's"
+
+
+def _partitive(a: Claim, b: Claim) -> str | None:
+    """'114 of the released individuals' is a part of a whole: a narrower scope, never a rival figure."""
+    pa, pb = a.extra.get("partitive"), b.extra.get("partitive")
+    if bool(pa) == bool(pb):
+        return None
+    part = a if pa else b
+    return f"'{part.extra.get('text', part.value)} {pa or pb}' counts a part of the group, not the whole"
+
+
+def _relate_dates(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation:
+    """Two dates align only when they date one event: the same event family and one named actor on both sides.
+
+    A year alone ("arrested in 2023", "imposed in 2022") says nothing about which event it dates,
+    so a date without its event or without a named actor never aligns; dates a year or more apart
+    are read as different occasions (a repeat arrest, another round of sanctions), not a conflict.
+    """
+    fa, fb = event_family(a), event_family(b)
+    if not fa or not fb or fa != fb:
+        return Relation("unrelated", f"dates of different events ({a.event_type}, {b.event_type})")
+    if not (a.actors and b.actors):
+        return Relation("unrelated", "a date with no named actor on one side")
+    ok, why = actors_compatible(ctx, a, b)
+    if not ok:
+        return Relation("unrelated", why)
+    va, vb = a.value or "", b.value or ""
+    if va[:4] != vb[:4] and not dates_compatible(va, vb):
+        return Relation("scope", f"different occasions ({va} vs {vb}): {why}")
+    return _values(ctx, i, a, j, b)
+
+
 def _values(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation:
     """Compare the values of two aligned claims: equal, precision-compatible, revised, or in conflict."""
     if a.kind == "date" or (a.kind != "quantity" and a.when and b.when):
@@ -192,10 +252,19 @@ def _values(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation:
     )
 
 
+def _family(c: Claim, subject: Subject) -> str | None:
+    """The event family, or `death` for a count of the dead ("the death toll rose to 14") that names no verb."""
+    return event_family(c) or ("death" if subject.concept == "casualty_dead" else None)
+
+
 def relate(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation:
     """Relation of two claims; checks run from 'is it the same thing' to 'do the values agree'."""
     if a.kind != b.kind:
         return Relation("unrelated", "different kinds")
+    if a.kind == "other":
+        return Relation("unrelated", "context, not a checkable claim")
+    if a.kind == "date":
+        return _relate_dates(ctx, i, a, j, b)
     unstructured = a.kind in {"attribution", "other"} and not (a.event_type or a.unit)
     if unstructured or (a.kind in {"attribution", "other"} and not (b.event_type or b.unit)):
         score = token_set_ratio(fold(a.statement), fold(b.statement))
@@ -203,13 +272,20 @@ def relate(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation:
             return Relation("same", f"statements match ({score:.0f}/100)")
         return Relation("unrelated", "statements differ")
     sa, sb = subject_of(a), subject_of(b)
+    fa, fb = _family(a, sa), _family(b, sb)
     ok, why_subject = subjects_compatible(sa, sb)
+    if not ok and fa == fb == "death" and "casualty_dead" in {sa.concept, sb.concept} and (sa.person or sb.person):
+        ok, why_subject = True, f"'{sa.text}' and '{sb.text}' both count the dead"
     if not ok:
         return Relation("unrelated", why_subject)
     ok, why_actors = actors_compatible(ctx, a, b)
     if not ok:
         return Relation("unrelated", why_actors)
-    fa, fb = event_family(a), event_family(b)
+    if a.kind == "quantity" and not (fa or fb) and "duration" in {a.extra.get("quantity_kind"), b.extra.get("quantity_kind")}:
+        return Relation("unrelated", "a span of time tied to no event: nothing says it is the same span")
+    if a.kind == "quantity" and bool(fa) != bool(fb):
+        # "7 miners killed" and "23 miners were injured": the same noun, but only one says what happened
+        return Relation("unrelated", "only one figure says what happened to those counted")
     if fa and fb and fa != fb:
         why = _related_events(fa, fb)
         if why and a.kind == "quantity":
@@ -222,9 +298,12 @@ def relate(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation:
     if sa.concept and sb.concept and sa.modifiers != sb.modifiers:
         narrow, wide = (sa, sb) if len(sa.modifiers) > len(sb.modifiers) else (sb, sa)
         return Relation("scope", f"'{narrow.text}' is a narrower group than '{wide.text}'")
-    marker = _markers_differ(a, b)
+    marker = _markers_differ(a, b) or (_partitive(a, b) if a.kind == "quantity" else None)
+    marker = marker or _occasions_differ(ctx, a, b)
     if marker:
         return Relation("scope", marker)
+    if a.kind == "event" and a.when and b.when and a.when[:4] != b.when[:4]:
+        return Relation("scope", f"different occasions ({a.when} vs {b.when})")
     if a.kind == "quantity" and a.when and b.when and not dates_compatible(a.when, b.when):
         rev = _revision(ctx, i, a, j, b)
         return rev or Relation("scope", f"different occasions ({a.when} vs {b.when})")

@@ -135,6 +135,7 @@ def independence_groups(
     Returns:
         Independence(groups={article id: group id}, reasons={group id: why}).
     """
+    claims = [c for c in claims if c.kind != "other"]  # demoted context (extract/salience.py)
     ctx: Context = build_context(articles, entities)
     outlets = {a.id: a.outlet for a in articles}
     origins = story_origins(claims, outlets)

@@ -88,7 +88,9 @@ def compare_story(
         StoryComparison; `.to_json()` gives the CONTRACT's story shape plus `differences`
         and a `single_source` summary.
     """
-    claims = list(claims)
+    # kind "other" is context the extractor demoted (see extract/salience.py): not compared
+    minor = [c for c in claims if c.kind == "other"]
+    claims = [c for c in claims if c.kind != "other"]
     ctx = build_context(articles, entities)
     sources = {a.id: a for a in articles}
     origins = story_origins(claims, {a.id: a.outlet for a in articles})
@@ -132,5 +134,5 @@ def compare_story(
         for d in found
     ]
     return StoryComparison(
-        tuple(articles), groups, tuple(entities), tuple(compared), tuple(diffs), found
+        tuple(articles), groups, tuple(entities), tuple(compared), tuple(diffs), found, tuple(minor)
     )

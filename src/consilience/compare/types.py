@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from consilience.model import ClaimKind, ClaimStatus
+from consilience.model import Claim, ClaimKind, ClaimStatus
 
 DifferenceType = Literal["conflict", "precision", "revision", "scope", "naming"]
 
@@ -196,6 +196,7 @@ class StoryComparison:
     claims: tuple[ComparedClaim, ...]
     differences: tuple[Difference, ...]
     discrepancies: tuple[Discrepancy, ...]
+    minor: tuple[Claim, ...] = ()  # claims demoted to kind "other": context, not compared
 
     def claim(self, claim_id: str) -> ComparedClaim:
         return next(c for c in self.claims if c.id == claim_id)
@@ -231,4 +232,9 @@ class StoryComparison:
             ],
             "differences": [d.to_json() for d in self.differences],
             "discrepancies": [d.to_json() for d in self.discrepancies],
+            "minor_claims": [
+                {"article": c.article_id, "statement": c.statement, "quote": c.quote,
+                 "was": c.extra.get("was"), "why": c.extra.get("demoted")}  # fmt: skip
+                for c in self.minor
+            ],
         }

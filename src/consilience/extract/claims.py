@@ -7,11 +7,15 @@ a sentence go onto every claim made in it. Pure function: no store, no network.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from consilience.extract.attribution import find_attribution, find_hedge
 from consilience.extract.dates import DateSpan, find_dates
 from consilience.extract.events import Event, find_events
 from consilience.extract.lexicon import load_lexicon, normalise_language
 from consilience.extract.quantities import Quantity, find_quantities
+from consilience.extract.salience import triage
 from consilience.extract.sentences import Sentence, split_sentences
 from consilience.model import Attribution, Claim
 
@@ -29,9 +33,14 @@ def _nearest_date(dates: list[DateSpan], pos: int, end: int | None = None) -> Da
     return min(dates, key=lambda d: min(abs(d.start - end), abs(pos - d.end)))
 
 
-def _nearest_event(events: list[Event], pos: int) -> Event | None:
-    """The non-speech event nearest to a quantity: what happened to the things counted."""
-    real = [e for e in events if e.event_type != "statement"]
+def _nearest_event(events: list[Event], pos: int, end: int | None = None) -> Event | None:
+    """The non-speech event nearest to a quantity: what happened to the things counted.
+
+    A trigger inside the quantity's own words ("114 of the released individuals") describes the
+    whole the count is taken from, not what happened to the count, so it is skipped.
+    """
+    end = pos if end is None else end
+    real = [e for e in events if e.event_type != "statement" and not (pos <= e.start and e.end <= end)]
     if not real:
         return None
     return min(real, key=lambda e: min(abs(e.start - pos), abs(e.end - pos)))
@@ -85,7 +94,7 @@ def _sentence_claims(
     objects: dict[int, str] = {}
     for q in quantities:
         pos = s.start + q.start
-        ev = _nearest_event(abs_events, pos)
+        ev = _nearest_event(abs_events, pos, s.start + q.end)
         when = _nearest_date(dates, pos)
         label = _label(ev.event_type) if ev else ""
         statement = f"{q.display} {q.unit}" + (
@@ -97,6 +106,8 @@ def _sentence_claims(
                  "quantity_kind": q.kind, "reason": q.reason}  # fmt: skip
         if q.vague:
             extra["vague"] = q.vague
+        if q.partitive:
+            extra["partitive"] = q.partitive
         out.append(
             Claim(
                 kind="quantity",
@@ -141,6 +152,7 @@ def _sentence_claims(
                 unit=d.precision,
                 approximate=d.basis == "previous",
                 event_type=ev.event_type if ev else None,
+                actors=ev.actors if ev else (),
                 when=d.value,
                 extra={"span": f"{d.start}-{d.end}", "text": d.text, "basis": d.basis, "reason": d.reason},
                 **base,
@@ -159,6 +171,37 @@ def _sentence_claims(
     return out
 
 
+def _confirms_lead(claim: Claim, lang: str) -> bool:
+    """An attribution whose sentence only says its speaker 'confirmed the information' (no fact of its own)."""
+    if claim.kind != "attribution":
+        return False
+    patterns = load_lexicon(lang).get("anaphoric_confirmation", [])
+    return any(re.search(p, claim.quote, re.IGNORECASE) for p in patterns)
+
+
+def anaphoric_confirmations(claims: list[Claim], lang: str) -> list[Claim]:
+    """'The American delegation confirmed the information': the speaker backs the article's lead fact.
+
+    "The information" points back at what the article has reported so far, whose core is its lead:
+    the first counted event (quantity claim with an event) before the confirming sentence. The
+    lead is repeated with the confirmer's attribution, the confirming sentence as its quote, and
+    `extra["confirms"]` pointing at the lead's span, so comparison counts the confirmer as one more
+    origin of that fact.
+    """
+    out: list[Claim] = []
+    for c in claims:
+        if not _confirms_lead(c, lang):
+            continue
+        lead = next((q for q in claims if q.kind == "quantity" and q.event_type and q.start < c.start), None)
+        if lead is None:
+            continue
+        extra = {**lead.extra, "confirms": f"{lead.start}-{lead.end}",
+                 "reason": f"anaphoric confirmation by {c.value}: backs the lead '{lead.statement}'"}  # fmt: skip
+        out.append(replace(lead, quote=c.quote, start=c.start, end=c.end, attribution=c.attribution,
+                           hedged=c.hedged, hedge=c.hedge, extra=extra))  # fmt: skip
+    return out
+
+
 def extract_claims(
     article_id: str, text: str, language: str | None, published: str | None
 ) -> list[Claim]:
@@ -172,6 +215,7 @@ def extract_claims(
 
     Returns:
         Claims of kind quantity, event, date and attribution; each quote is text[start:end].
+        Claims a fact-checker would not check are demoted to kind "other" (see salience.py).
     """
     if not text or not text.strip():
         return []
@@ -181,4 +225,6 @@ def extract_claims(
     for s in split_sentences(text):
         inside = [d for d in dates if s.start <= d.start and d.end <= s.end]
         claims.extend(_sentence_claims(article_id, s, lang, inside))
-    return claims
+    claims += anaphoric_confirmations(claims, lang)
+    claims.sort(key=lambda c: c.start)
+    return triage(claims)

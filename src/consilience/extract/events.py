@@ -94,7 +94,12 @@ def find_events(text: str, lex: Lexicon) -> list[Event]:
                 break
             where = _where(text, names, m.end(), lex)
             before = [n for n in names if n.end <= m.start() and m.start() - n.end <= _WINDOW]
-            after = [n for n in names if n.start >= m.end() and n.start - m.end() <= _WINDOW // 2]
+            # an object follows its trigger inside one clause: "release of X, Washington decided" names no object
+            after = [
+                n
+                for n in names
+                if n.start >= m.end() and n.start - m.end() <= _WINDOW // 2 and not re.search(r"[,;:]", text[m.end() : n.start])
+            ]
             actors: list[str] = []
             if before:
                 actors.append(before[-1].text)

@@ -58,6 +58,10 @@ class Quantity:
     kind: str  # count | duration | percent | money
     vague: str | None
     reason: str
+    partitive: str | None = None  # "of the released individuals": a part of a larger whole
+
+
+_PARTITIVE_EN = ("the", "those", "these", "them", "their", "its")
 
 
 def tokenize(text: str, lang: str = "en") -> list[Token]:
@@ -212,7 +216,7 @@ def _unit_at(
     for m in range(k, min(k + 5, len(toks))):
         tok = toks[m]
         if not tok.text[0].isalpha():
-            return None
+            break  # no lexicon head before the clause ends: try the plain plural noun below
         if slavic:
             if m + 1 < len(toks):
                 pair = f"{tok.low} {toks[m + 1].low}"
@@ -232,7 +236,7 @@ def _unit_at(
                 end = toks[hit[1] - 1].end
                 return text[toks[first].start : end], heads[hit[0]], end, "lexicon head"
         if tok.low in stops:
-            return None
+            break
     # No lexicon head: accept a plain plural noun after at most two modifiers.
     for m in range(k, min(k + 3, len(toks))):
         tok = toks[m]
@@ -316,6 +320,7 @@ def find_quantities(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ())
         op, mod_words = (mod[0], mod[1]) if mod else (None, None)
         start = toks[mod[2]].start if mod else tok.start
         kind, unit, unit_key, reason_unit = "count", "", "", ""
+        partitive: str | None = None
         end = toks[j - 1].end
         currency = currencies.get(toks[i - 1].low) if i > 0 else None
         k = j
@@ -331,6 +336,7 @@ def find_quantities(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ())
             code = currency or currencies[toks[k].low]
             kind, unit, unit_key, reason_unit = "money", code, code, "currency"
         else:
+            partitive = _partitive(toks, i, k)
             while k < len(toks) and toks[k].low in ("of", "the", "из", "these", "those", "his", "her", "their"):
                 k += 1
             if k < len(toks) and toks[k].low in time_units:
@@ -347,9 +353,13 @@ def find_quantities(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ())
                 found = _unit_at(toks, k, text, lex)
                 if found:
                     unit, unit_key, end, reason_unit = found
+        if not unit and kind == "count" and _after_toll(text[: tok.start], lex):
+            # "the death toll ... rose to 14": the counted thing (the dead) is named before the number
+            unit, unit_key, reason_unit = "dead", "dead", "toll phrase before the number"
         if not unit:
             i = j
             continue
+        part = partitive if kind in ("count",) else None
         if _is_year(tok) and hi is None and not mod and (
             reason_unit != "lexicon head" or toks[k].text[:1].isupper()
         ):
@@ -370,11 +380,33 @@ def find_quantities(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ())
                 approximate=approximate,
                 kind=kind,
                 vague=vague,
-                reason=f"{how}; {reason_unit}" + (f"; modifier '{mod_words}'" if mod_words else ""),
+                reason=f"{how}; {reason_unit}"
+                + (f"; modifier '{mod_words}'" if mod_words else "")
+                + (f"; partitive '{part}': a part of a larger group" if part else ""),
+                partitive=part,
             )
         )
         i = max(j, 1 + i)
     return out
+
+
+def _after_toll(before: str, lex: Lexicon) -> bool:
+    """A toll phrase ('death toll', 'число погибших') earlier in the sentence, with a rise/fall verb near the number."""
+    low = before.lower()
+    return any(p in low for p in lex.get("toll_phrases", [])) and bool(
+        re.search(r"(?:to|at|до|составило)\s*$", low)
+    )
+
+
+def _partitive(toks: list[Token], i: int, k: int) -> str | None:
+    """'114 of the released', 'five of them', 'из 87 освобождённых 64': the count is a subset, not the whole."""
+    if k + 1 < len(toks) and toks[k].low == "of" and toks[k + 1].low in _PARTITIVE_EN:
+        return " ".join(t.text for t in toks[k : min(k + 4, len(toks))])
+    # Russian puts the whole first: "из 87 освобождённых 64 человека"
+    for back in range(max(0, i - 4), i - 1):
+        if toks[back].low == "из" and toks[back + 1].text[:1].isdigit():
+            return " ".join(t.text for t in toks[back:i])
+    return None
 
 
 def _clean_unit(unit: str) -> str:

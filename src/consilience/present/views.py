@@ -179,6 +179,7 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any]:
         "discrepancies": comparison.get("discrepancies", []),
         "differences": comparison.get("differences", []),
         "single_source": comparison.get("single_source", []),
+        "minor_claims": comparison.get("minor_claims", []),
     }
     return view
 
@@ -295,3 +296,166 @@ def entity_timeline(store: Store, row: Any, variants: dict[str, list[str]], arts
              "attributed_to": " citing ".join(claim.attribution.chain) if claim.attribution else None}
         )
     return sorted(events.values(), key=lambda e: (e["when"] or "9999", e["event"]))
+
+
+# -- search and paging for the web UI and API (appended; the functions above are unchanged) ---------
+
+MAX_ROWS = 1000  # no listing returns more rows than this, whatever the caller asks
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern that matches TEXT literally anywhere (\\ escapes % and _)."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _clamp(limit: int | None, default: int = 50) -> int:
+    return max(1, min(int(limit or default), MAX_ROWS))
+
+
+def search_story_ids(
+    store: Store,
+    q: str | None = None,
+    entity: str | None = None,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    sort: str = "size",
+    limit: int | None = 50,
+    offset: int = 0,
+) -> tuple[list[str], int]:
+    """Story ids matching the filters (text in title/outlet, entity, outlet, date range), one page, and the total."""
+    where: list[str] = []
+    args: list[Any] = []
+    if q:
+        where.append(
+            "(s.title LIKE ? ESCAPE '\\' OR s.id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a "
+            "ON a.id = sa.article_id WHERE a.title LIKE ? ESCAPE '\\' OR a.outlet LIKE ? ESCAPE '\\'))"
+        )
+        args += [_like(q)] * 3
+    if entity:
+        where.append(
+            "s.id IN (SELECT sa.story_id FROM mentions m JOIN story_articles sa ON sa.article_id = m.article_id "
+            "WHERE m.entity_id IN (SELECT id FROM entities WHERE id = ? OR name LIKE ? ESCAPE '\\') OR m.text LIKE ? ESCAPE '\\')"
+        )
+        args += [entity, _like(entity), _like(entity)]
+    if outlet:
+        where.append(
+            "s.id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+            "WHERE a.outlet = ? COLLATE NOCASE)"
+        )
+        args.append(outlet)
+    if since:
+        where.append("s.last_seen >= ?")
+        args.append(since)
+    if until:
+        where.append("s.first_seen <= ?")
+        args.append(until + "\uffff")  # the whole day named, whatever the time part
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    order = "s.last_seen DESC, s.size DESC, s.id" if sort == "recent" else "s.size DESC, s.last_seen DESC, s.id"
+    total = store.conn.execute(f"SELECT COUNT(*) FROM stories s{clause}", args).fetchone()[0]
+    rows = store.conn.execute(
+        f"SELECT s.id FROM stories s{clause} ORDER BY {order} LIMIT ? OFFSET ?", [*args, _clamp(limit), max(0, int(offset))]
+    ).fetchall()
+    return [r[0] for r in rows], total
+
+
+def story_rows_for(store: Store, story_ids: list[str]) -> list[dict[str, Any]]:
+    """CONTRACT `stories` rows (plus counts) for the given ids, in the given order."""
+    views = []
+    for story_id in story_ids[:MAX_ROWS]:
+        row = store.conn.execute("SELECT id, title, first_seen, last_seen, size FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            continue
+        members = store.conn.execute(
+            "SELECT a.id, a.ref, a.outlet FROM articles a JOIN story_articles s ON s.article_id = a.id "
+            "WHERE s.story_id = ? ORDER BY a.published, a.id",
+            (story_id,),
+        ).fetchall()
+        comparison = _json(
+            (store.conn.execute("SELECT data FROM comparisons WHERE story_id = ?", (story_id,)).fetchone() or [None])[0], {}
+        )
+        statuses = [c.get("status") for c in comparison.get("claims", [])]
+        groups = {s.get("independence_group") for s in comparison.get("sources", [])}
+        views.append(
+            {
+                "id": row["id"],
+                "title": row["title"],
+                "articles": [m["id"] for m in members],
+                "refs": [m["ref"] for m in members if m["ref"]],
+                "outlets": sorted({m["outlet"] for m in members if m["outlet"]}),
+                "first_seen": row["first_seen"],
+                "last_seen": row["last_seen"],
+                "independence_groups": len(groups - {None}),
+                "claims": {
+                    "corroborated": statuses.count("corroborated"),
+                    "single_source": statuses.count("single_source"),
+                    "conflicting": statuses.count("conflicting"),
+                },
+            }
+        )
+    return views
+
+
+def article_rows_page(store: Store, q: str | None = None, limit: int | None = 100, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """CONTRACT `articles` rows, one page (optionally filtered by title/outlet text), and the total."""
+    clause, args = "", []
+    if q:
+        clause = " WHERE a.title LIKE ? ESCAPE '\\' OR a.outlet LIKE ? ESCAPE '\\'"
+        args = [_like(q)] * 2
+    total = store.conn.execute(f"SELECT COUNT(*) FROM articles a{clause}", args).fetchone()[0]
+    rows = store.conn.execute(
+        f"SELECT a.*, s.story_id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id{clause} "
+        "ORDER BY a.published IS NULL, a.published, a.id LIMIT ? OFFSET ?",
+        [*args, _clamp(limit, 100), max(0, int(offset))],
+    ).fetchall()
+    return [article_row(r, r["story_id"]) for r in rows], total
+
+
+def entity_rows_page(store: Store, q: str | None = None, limit: int | None = 100, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """Entity rows (as `entity_rows`), one page, optionally filtered by name text, and the total."""
+    clause, args = "", []
+    if q:
+        clause = " WHERE name LIKE ? ESCAPE '\\'"
+        args = [_like(q)]
+    total = store.conn.execute(f"SELECT COUNT(*) FROM entities{clause}", args).fetchone()[0]
+    rows = store.conn.execute(
+        f"SELECT id, name, type, mentions, data FROM entities{clause} ORDER BY mentions DESC, name LIMIT ? OFFSET ?",
+        [*args, _clamp(limit, 100), max(0, int(offset))],
+    ).fetchall()
+    out = []
+    for r in rows:
+        variants = _json(r["data"], {}).get("variants", {})
+        out.append(
+            {"id": r["id"], "name": r["name"], "type": r["type"], "mentions": r["mentions"], "variants": variants,
+             "articles": sorted({a for arts in variants.values() for a in arts})}
+        )
+    return out, total
+
+
+def outlet_names(store: Store, limit: int = 500) -> list[str]:
+    """Outlets in the store, most articles first, for the search form."""
+    rows = store.conn.execute(
+        "SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY COUNT(*) DESC, outlet LIMIT ?",
+        (_clamp(limit, 500),),
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def find_entity_quick(store: Store, key: str) -> Any:
+    """An entity by id, name or surface form, without `find_entity`'s fuzzy scan (too slow for a web request)."""
+    from consilience.errors import UserInputError
+
+    row = store.conn.execute("SELECT * FROM entities WHERE id = ?", (key,)).fetchone()
+    if row is None:
+        row = store.conn.execute(
+            "SELECT * FROM entities WHERE name = ? COLLATE NOCASE ORDER BY mentions DESC LIMIT 1", (key,)
+        ).fetchone()
+    if row is None:
+        row = store.conn.execute(
+            "SELECT e.* FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.text = ? "
+            "GROUP BY e.id ORDER BY COUNT(*) DESC LIMIT 1",
+            (key,),
+        ).fetchone()
+    if row is None:
+        raise UserInputError(f"no entity with id or name {key!r}", "list them with `consilience entities`")
+    return row
