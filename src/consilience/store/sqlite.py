@@ -113,12 +113,27 @@ class Store:
             for article in articles:
                 values = [getattr(article, c) for c in ARTICLE_COLUMNS]
                 values[ARTICLE_COLUMNS.index("published_inferred")] = int(article.published_inferred)
-                cursor = conn.execute(
-                    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, flags, ingested_at) "
-                    f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))}, ?, ?) ON CONFLICT(id) DO NOTHING",
-                    (*values, "\n".join(article.flags), now),
-                )
-                fresh.append(cursor.rowcount == 1)
+                row = (*values, "\n".join(article.flags), now)
+                held = conn.execute("SELECT source FROM articles WHERE id = ?", (article.id,)).fetchone()
+                if held is None:
+                    conn.execute(
+                        f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, flags, ingested_at) "
+                        f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))}, ?, ?)",
+                        row,
+                    )
+                    fresh.append(True)
+                else:
+                    fresh.append(False)
+                    if article.source < held[0]:
+                        # Copies of one text may arrive in any order (parallel workers, a resumed
+                        # run); the copy from the first source in sort order is the one kept, so
+                        # the stored row does not depend on scheduling. Its spans are re-read.
+                        assignments = ", ".join(f"{c} = ?" for c in ARTICLE_COLUMNS[1:])
+                        conn.execute(
+                            f"UPDATE articles SET {assignments}, flags = ? WHERE id = ?",
+                            (*values[1:], "\n".join(article.flags), article.id),
+                        )
+                        conn.execute("DELETE FROM analysed WHERE article_id = ?", (article.id,))
                 conn.execute(
                     "INSERT INTO article_sources (article_id, source) VALUES (?, ?) ON CONFLICT DO NOTHING",
                     (article.id, article.source),
