@@ -53,7 +53,9 @@ LATER_RELEASE = (
     "further sanctions. Rights groups said more than a thousand political prisoners remain."
 )
 
-ENTITIES_RELEASE = frozenset({"Q:lukashenko", "Q:kolesnikova", "Q:bialiatski", "Q:belarus", "Q:minsk"})
+ENTITIES_RELEASE = frozenset(
+    {"Q:lukashenko", "Q:kolesnikova", "Q:bialiatski", "Q:belarus", "Q:minsk"}
+)
 
 
 def doc(
@@ -82,18 +84,26 @@ def example_docs() -> list[StoryDoc]:
 def background() -> list[StoryDoc]:
     """Unrelated invented articles so document frequencies are not degenerate."""
     texts = [
-        ("Harbour bridge repairs delayed by storms",
-         "Repairs to the Kessling harbour bridge will take until spring after two storms flooded "
-         "the work site, the city engineer Tomas Varn said. Traffic will use the ferry meanwhile."),
-        ("Orchestra names new conductor",
-         "The Lindau Chamber Orchestra named Ilse Moravec as its principal conductor. She will lead "
-         "eight concerts next season, including a tour of northern coastal towns."),
-        ("Local council approves bike lanes",
-         "The council of Brennick voted to paint new bike lanes along the river road. Shop owners "
-         "worried about parking; cyclists welcomed the plan after years of complaints."),
-        ("Chip maker opens research lab",
-         "Ostral Semiconductors opened a research lab for battery chips near the airport, hiring "
-         "about 200 engineers. The company expects the first prototypes within two years."),
+        (
+            "Harbour bridge repairs delayed by storms",
+            "Repairs to the Kessling harbour bridge will take until spring after two storms flooded "
+            "the work site, the city engineer Tomas Varn said. Traffic will use the ferry meanwhile.",
+        ),
+        (
+            "Orchestra names new conductor",
+            "The Lindau Chamber Orchestra named Ilse Moravec as its principal conductor. She will lead "
+            "eight concerts next season, including a tour of northern coastal towns.",
+        ),
+        (
+            "Local council approves bike lanes",
+            "The council of Brennick voted to paint new bike lanes along the river road. Shop owners "
+            "worried about parking; cyclists welcomed the plan after years of complaints.",
+        ),
+        (
+            "Chip maker opens research lab",
+            "Ostral Semiconductors opened a research lab for battery chips near the airport, hiring "
+            "about 200 engineers. The company expects the first prototypes within two years.",
+        ),
     ]
     return [doc(f"bg{i}", text, title=title, when=datetime(2025, 12, 1 + i))
             for i, (title, text) in enumerate(texts)]  # fmt: skip

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 
 from consilience.cluster import StoryIndex, group_stories
 from tests.cluster.factories import (
@@ -102,3 +102,23 @@ def test_incremental_add_equals_full_pass_and_state_round_trips() -> None:
     resumed = {d.id: restored.add(d).story_id for d in docs[4:]}
     assert incremental == resumed == {d.id: full[d.id] for d in docs[4:]}
     assert len(set(full.values())) < len(docs)  # the example and wire texts did group
+
+
+def test_warm_seeds_idf_without_creating_stories() -> None:
+    index = StoryIndex()
+    index.warm(background())
+    assert index.n_docs == len(background()) and not index.stories
+    first = index.add(doc("w", WIRE))
+    assert first.new and index.n_docs == len(background()) + 1
+
+
+def test_sparse_and_mixed_inputs_do_not_break_the_index() -> None:
+    docs = [
+        doc("empty", "", title=None, when=None, language=None),
+        doc("aware", WIRE, when=datetime(2025, 12, 13, 20, 0, tzinfo=UTC)),
+        doc("naive", SAME_EVENT_OTHER_TEXT, when=datetime(2025, 12, 13, 22, 0)),
+        doc("undated", WIRE.replace("Saturday", "Sat."), when=None, language=None),
+    ]
+    stories = _stories(group_stories(docs))
+    assert stories["empty"] == "empty"
+    assert stories["naive"] == stories["aware"] == stories["undated"]

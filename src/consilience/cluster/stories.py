@@ -34,6 +34,7 @@ class StoryConfig:
     year_chars: int = 600  # an undated article's year is read from its opening (the dateline)
     doc_terms: int = 60  # content terms kept per article vector
     story_terms: int = 300  # content terms kept per story centroid and language
+    story_keys: int = 100  # entities, numbers and dates kept per story (most frequent)
     threshold: float = 0.24
     w_entities: float = 0.40
     w_numbers: float = 0.10
@@ -46,12 +47,12 @@ class StoryConfig:
     penalty_max: float = 0.50
     specifics_conflict: float = 0.25  # per doubling of the gap, when no number or day is shared
     anchor_relief: float = 1.0  # how far shared day-of-year dates cancel the time penalty
-    linkage: str = "average"  # "average": mean similarity to members; "centroid": cosine
-    members: int = 8  # recent member vectors kept per story for nearest-member similarity
+    members: int = 4  # recent member vectors kept per story for nearest-member similarity
     member_weight: float = 0.5  # share of the content score from the nearest member
     year_penalty: float = 0.10  # per year apart, when only years are known (undated articles)
+    norm_refresh: float = 1.1  # recompute a story's norms once the corpus grew by this factor
     query_terms: int = 15
-    candidates: int = 12
+    candidates: int = 8
     posting_cap: int = 200
     common_share: float = 0.05  # keys in more than this share of articles do not retrieve
 
@@ -98,6 +99,10 @@ class _Story:
     years: dict[str, float] = field(default_factory=dict)  # member years (published or inferred)
     recent: list[tuple[str, dict[str, float]]] = field(default_factory=list)  # (lang, log-tf)
     langs: dict[str, float] = field(default_factory=dict)  # members per language
+    # Weighted norms per channel, refreshed when the story changes, so scoring an article
+    # costs O(article keys) per candidate instead of O(story keys).
+    norms: dict[str, float] = field(default_factory=dict)
+    norms_at: int = 0  # articles seen when the norms were computed
 
 
 def _log_tf(terms: dict[str, float]) -> dict[str, float]:
@@ -131,28 +136,36 @@ class StoryIndex:
         """Smoothed idf from the articles seen so far (incremental: no corpus pass needed)."""
         return math.log((self.n_docs + 1) / (self.df.get(key, 0) + 1)) + 1.0
 
-    def _weighted(self, counts: dict[str, float], prefix: str = "") -> dict[str, float]:
-        idf = self._idf
-        return {k: v * idf(prefix + k) for k, v in counts.items()}
+    def _idfs(self, keys: Iterable[str], prefix: str = "") -> list[float]:
+        """idf of many keys at once; inlined because this is the hot loop of every update."""
+        df, log, base = self.df, math.log, math.log(self.n_docs + 1) + 1.0
+        return [base - log(df.get(prefix + k, 0) + 1) for k in keys]
+
+    def _norm(self, raw: dict[str, float], prefix: str = "") -> float:
+        idfs = self._idfs(raw, prefix)
+        return math.sqrt(sum((v * i) ** 2 for v, i in zip(raw.values(), idfs)))
 
     @staticmethod
-    def _cosine(a: dict[str, float], b: dict[str, float]) -> tuple[float, list[tuple[float, str]]]:
-        """Cosine of two sparse vectors, with the shared keys ranked by contribution."""
-        if not a or not b:
+    def _match(
+        doc: dict[str, float], idf: dict[str, float] | None, raw: dict[str, float], norm: float
+    ) -> tuple[float, list[tuple[float, str]]]:
+        """Cosine of an article vector and a story's raw sums (weighted by idf when given)."""
+        if not doc or not norm:
             return 0.0, []
-        if len(b) < len(a):
-            a, b = b, a
-        shared = [(v * b[k], k) for k, v in a.items() if k in b]
+        if idf is None:
+            shared = [(v * raw[k], k) for k, v in doc.items() if k in raw]
+        else:
+            shared = [(v * raw[k] * idf[k], k) for k, v in doc.items() if k in raw]
         if not shared:
             return 0.0, []
-        na = math.sqrt(sum(v * v for v in a.values()))
-        nb = math.sqrt(sum(v * v for v in b.values()))
-        return sum(s for s, _ in shared) / (na * nb), shared
+        na = math.sqrt(sum(v * v for v in doc.values()))
+        return min(1.0, sum(x for x, _ in shared) / (na * norm)), shared
 
     # --- features ------------------------------------------------------------------------
     def _doc_vectors(self, feats: DocFeatures) -> dict[str, dict[str, float]]:
         cfg = self.config
-        terms = self._weighted(_log_tf(feats.terms))
+        idf = dict(zip(feats.terms, self._idfs(feats.terms)))
+        terms = {t: w * idf[t] for t, w in _log_tf(feats.terms).items()}
         if len(terms) > cfg.doc_terms:
             terms = dict(sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg.doc_terms])
         return {
@@ -160,6 +173,7 @@ class StoryIndex:
             "entities": {e: self._idf("!" + e) for e in feats.entities},
             "numbers": {n: self._idf("#" + n) for n in feats.numbers},
             "dates": {d: self._idf("@" + d) for d in feats.dates},
+            "idf": idf,
         }
 
     def _keys(self, vecs: dict[str, dict[str, float]]) -> list[str]:
@@ -186,14 +200,14 @@ class StoryIndex:
         ranked = sorted(hits.items(), key=lambda kv: (-kv[1], self.stories[kv[0]].seq))
         return [self.stories[sid] for sid, _ in ranked[: cfg.candidates]]
 
-    def _story_content(self, story: _Story, lang: str) -> dict[str, float] | None:
+    @staticmethod
+    def _content_key(story: _Story, lang: str) -> str | None:
+        """Which of the story's per-language centroids an article in `lang` is compared with."""
         if lang in story.content:
-            return story.content[lang]
+            return lang
         if lang == _UND and story.content:
-            return max(story.content.values(), key=len)
-        if _UND in story.content:
-            return story.content[_UND]
-        return None
+            return max(story.content, key=lambda k: (story.langs.get(k, 0), k))
+        return _UND if _UND in story.content else None
 
     def _score(
         self,
@@ -204,25 +218,24 @@ class StoryIndex:
         story: _Story,
     ) -> tuple[float, Evidence]:
         cfg = self.config
-        centroid = self._story_content(story, lang)
+        if self.n_docs > cfg.norm_refresh * story.norms_at + 10:
+            self._refresh_norms(story)  # idf drifted; amortised O(log n) refreshes per story
+        key = self._content_key(story, lang)
         content, shared_t = 0.0, []
-        if centroid is not None:
-            content, shared_t = self._cosine(vecs["terms"], self._weighted(centroid))
-            if cfg.linkage == "average" and shared_t:
-                # Centroid = sum of unit member vectors, so dot / members = mean similarity
-                # (average link); the plain cosine flatters large, diverse stories.
-                na = math.sqrt(sum(v * v for v in vecs["terms"].values()))
-                members = story.langs.get(lang) or max(story.langs.values())
-                content = sum(x for x, _ in shared_t) / (na * members)
+        if key is not None:
+            terms, idf = vecs["terms"], vecs["idf"]
+            content, shared_t = self._match(terms, idf, story.content[key], story.norms["c:" + key])
             near = 0.0
-            for mlang, member in story.recent:
-                if mlang == lang or _UND in (lang, mlang):
-                    near = max(near, self._cosine(vecs["terms"], self._weighted(member))[0])
+            for i, (mlang, member) in enumerate(story.recent):
+                if mlang == key or _UND in (key, mlang):
+                    near = max(near, self._match(terms, None, member, story.norms[f"m:{i}"])[0])
             if near:
                 content = (1 - cfg.member_weight) * content + cfg.member_weight * max(near, content)
-        ent, shared_e = self._cosine(vecs["entities"], self._weighted(story.entities, "!"))
-        num, shared_n = self._cosine(vecs["numbers"], self._weighted(story.numbers, "#"))
-        dat, shared_d = self._cosine(vecs["dates"], self._weighted(story.dates, "@"))
+        # Binary article vectors hold idf itself, so each doubles as its own idf table.
+        ents, nums, dats = vecs["entities"], vecs["numbers"], vecs["dates"]
+        ent, shared_e = self._match(ents, ents, story.entities, story.norms.get("e", 0.0))
+        num, shared_n = self._match(nums, nums, story.numbers, story.norms.get("n", 0.0))
+        dat, shared_d = self._match(dats, dats, story.dates, story.norms.get("d", 0.0))
         gap = _gap_days(when, story)
         penalty = 0.0
         if gap is not None and gap > cfg.grace_days:
@@ -237,7 +250,7 @@ class StoryIndex:
             years_apart = min(abs(year - int(y)) for y in story.years)
             gap = 365.0 * years_apart
             penalty = min(cfg.penalty_max, cfg.year_penalty * max(0, years_apart - 1))
-        if centroid is not None:
+        if key is not None:
             score = content + cfg.w_entities * ent + cfg.w_numbers * num + cfg.w_dates * dat
         elif ent > 0:
             score = cfg.cross_entities * ent + cfg.cross_numbers * num + cfg.cross_dates * dat
@@ -268,17 +281,19 @@ class StoryIndex:
         centroid = story.content.setdefault(lang, {})
         story.langs[lang] = story.langs.get(lang, 0.0) + 1.0
         # Each article adds a unit-length vector, so one long article does not outweigh the rest.
-        logtf = _log_tf(feats.terms)
-        norm = math.sqrt(sum((w * self._idf(t)) ** 2 for t, w in logtf.items())) or 1.0
-        for term, w in logtf.items():
-            centroid[term] = centroid.get(term, 0.0) + w / norm
+        idfs = dict(zip(feats.terms, self._idfs(feats.terms)))
+        weighted = {t: w * idfs[t] for t, w in _log_tf(feats.terms).items()}
+        norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
+        for term, w in weighted.items():
+            centroid[term] = centroid.get(term, 0.0) + w / (norm * idfs[term])
+        if len(centroid) > 1.5 * cfg.story_terms:  # amortised: prune only past 1.5x the cap
+            scale = dict(zip(centroid, self._idfs(centroid)))
+            keep = sorted(centroid.items(), key=lambda kv: (-kv[1] * scale[kv[0]], kv[0]))
+            story.content[lang] = centroid = dict(keep[: cfg.story_terms])
         if cfg.members:
-            top = sorted(logtf.items(), key=lambda kv: (-kv[1] * self._idf(kv[0]), kv[0]))
-            story.recent.append((lang, dict(top[: cfg.doc_terms])))
+            top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg.doc_terms]
+            story.recent.append((lang, dict(top)))
             del story.recent[: -cfg.members]
-        if len(centroid) > cfg.story_terms:
-            keep = sorted(centroid.items(), key=lambda kv: (-kv[1] * self._idf(kv[0]), kv[0]))
-            story.content[lang] = dict(keep[: cfg.story_terms])
         if feats.year is not None:
             story.years[str(feats.year)] = story.years.get(str(feats.year), 0.0) + 1.0
         for table, keys in (
@@ -288,6 +303,21 @@ class StoryIndex:
         ):
             for key in keys:
                 table[key] = table.get(key, 0.0) + 1.0
+            if len(table) > 1.5 * cfg.story_keys:
+                keep = sorted(table.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg.story_keys]
+                table.clear()
+                table.update(keep)
+        self._refresh_norms(story)
+
+    def _refresh_norms(self, story: _Story) -> None:
+        """Recompute a story's channel norms with the current idf."""
+        norms = {"c:" + lang: self._norm(c) for lang, c in story.content.items()}
+        for i, (_, member) in enumerate(story.recent):
+            norms[f"m:{i}"] = math.sqrt(sum(v * v for v in member.values()))
+        norms["e"] = self._norm(story.entities, "!")
+        norms["n"] = self._norm(story.numbers, "#")
+        norms["d"] = self._norm(story.dates, "@")
+        story.norms, story.norms_at = norms, self.n_docs
 
     def _index(self, story: _Story, keys: list[str]) -> None:
         cap = self.config.posting_cap
@@ -312,8 +342,13 @@ class StoryIndex:
         """Seed document frequencies from a background corpus so the first articles get sane idf."""
         cfg = self.config
         for doc in docs:
-            feats = doc_features(doc, stem=cfg.stem, title_weight=cfg.title_weight,
-                                 max_chars=cfg.max_chars, year_chars=cfg.year_chars)
+            feats = doc_features(
+                doc,
+                stem=cfg.stem,
+                title_weight=cfg.title_weight,
+                max_chars=cfg.max_chars,
+                year_chars=cfg.year_chars,
+            )
             self._count(feats)
 
     def add(self, doc: StoryDoc) -> Assignment:
@@ -355,8 +390,14 @@ class StoryIndex:
             reason = "no story above threshold"
             if best is not None:
                 reason += f" (best {best[0]:.3f} < {cfg.threshold}: {_why(*best[::2])})"
-            result = Assignment(doc.id, story.id, True, 0.0 if best is None else round(best[0], 4),
-                                reason, best[2] if best else Evidence())
+            result = Assignment(
+                doc.id,
+                story.id,
+                True,
+                0.0 if best is None else round(best[0], 4),
+                reason,
+                best[2] if best else Evidence(),
+            )
         self._absorb(story, feats, lang, when)
         self._index(story, keys)
         self._count(feats)
@@ -374,7 +415,7 @@ class StoryIndex:
                 "last": s.last.isoformat() if s.last else None,
                 "content": s.content, "entities": s.entities,
                 "numbers": s.numbers, "dates": s.dates, "years": s.years,
-                "recent": s.recent, "langs": s.langs,
+                "recent": s.recent, "langs": s.langs, "norms": s.norms, "norms_at": s.norms_at,
             })  # fmt: skip
         return {
             "version": 1,
@@ -401,7 +442,7 @@ class StoryIndex:
                 entities=dict(s["entities"]), numbers=dict(s["numbers"]), dates=dict(s["dates"]),
                 years=dict(s["years"]),
                 recent=[(lang, dict(v)) for lang, v in s["recent"]],
-                langs=dict(s["langs"]),
+                langs=dict(s["langs"]), norms=dict(s["norms"]), norms_at=s["norms_at"],
             )  # fmt: skip
             index.stories[story.id] = story
         index.postings = {k: list(v) for k, v in state["postings"].items()}
