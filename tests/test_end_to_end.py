@@ -157,9 +157,45 @@ def test_demo_rose_to_14_is_a_revision(demo) -> None:  # type: ignore[no-untyped
     assert not [d for d in diffs if d["type"] == "conflict" and "14" in d["values"]]
 
 
-@pytest.mark.xfail(strict=True, reason="7 miners (en) and 12 горняков (ru) do not align yet: the counted things are not matched across languages")
 def test_demo_planted_conflict_7_vs_12(demo) -> None:  # type: ignore[no-untyped-def]
     store, expected = demo
-    comparison, _ = _compare(store, expected["stories"][1])
+    comparison, ids = _compare(store, expected["stories"][1])
     conflicting = [c for c in comparison.claims if c.status == "conflicting"]
-    assert any({v.value for v in c.versions} >= {"7", "12"} for c in conflicting)
+    dead = [c for c in conflicting if {v.value for v in c.versions} >= {"7", "12"}]
+    assert dead, [(c.statement, c.status, [v.value for v in c.versions]) for c in comparison.claims]
+    claim = dead[0]
+    assert "7" in claim.reason and "12" in claim.reason and "independent groups" in claim.reason
+    by_value = {v.value: v for v in claim.versions}
+    assert by_value["7"].relation == by_value["12"].relation == "conflict"
+    assert "14" in by_value and by_value["14"].relation == "main", "the later toll stands as the current figure"
+    assert {ids["demo-007"], ids["demo-008"]} <= {s.article for s in claim.support}
+
+
+def test_demo_injured_are_not_counted_with_the_workforce(demo) -> None:  # type: ignore[no-untyped-def]
+    store, expected = demo
+    comparison, ids = _compare(store, expected["stories"][1])
+    injured = [c for c in comparison.claims if any(v.value == "23" for v in c.versions)]
+    assert len(injured) == 1, [c.statement for c in injured]
+    values = {s.value for s in injured[0].support}
+    assert values == {"23"}, values  # not "about 1800" people employed, nor "2 miners" missing
+    assert injured[0].status == "corroborated"
+    assert {ids[r] for r in expected["corroborated"][1]["articles"]} <= {s.article for s in injured[0].support}
+
+
+def test_demo_unrelated_durations_do_not_conflict(demo) -> None:  # type: ignore[no-untyped-def]
+    store, expected = demo
+    for story in expected["stories"][:3]:
+        comparison, _ = _compare(store, story)
+        clashes = [d for d in comparison.to_json()["differences"] if d["type"] == "conflict"]
+        assert not [d for d in clashes if any("year" in v for v in d["values"])], clashes
+
+
+def test_demo_articles_citing_the_wire_share_its_group(demo) -> None:  # type: ignore[no-untyped-def]
+    store, expected = demo
+    comparison, ids = _compare(store, expected["stories"][0])
+    groups = comparison.independence.groups
+    for group in expected["independence_groups"]["groups"]:
+        assert len({groups[ids[r]] for r in group}) == 1, group
+    assert len(set(groups.values())) == len(expected["independence_groups"]["groups"])
+    wire = groups[ids["demo-002"]]
+    assert "interior ministry" in comparison.independence.reasons[wire]

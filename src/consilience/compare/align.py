@@ -12,7 +12,13 @@ from typing import Literal
 from rapidfuzz.distance import JaroWinkler
 from rapidfuzz.fuzz import token_set_ratio
 
-from consilience.compare.keys import Subject, event_family, lexicon_markers, subject_of, subjects_compatible
+from consilience.compare.keys import (
+    Subject,
+    event_family,
+    lexicon_markers,
+    subject_of,
+    subjects_compatible,
+)
 from consilience.compare.lexicon import data_json, fold
 from consilience.compare.types import SourceArticle, StoryEntity
 from consilience.compare.values import dates_compatible, quantity_of
@@ -41,6 +47,7 @@ class Context:
     articles: dict[str, SourceArticle]
     entity_of: dict[tuple[str, str], str]  # (article id, folded surface) -> entity id
     entity_any: dict[str, str]  # folded surface -> entity id, when one entity owns the surface
+    places: frozenset[str] = frozenset()  # entity ids of places: where something happened, not who
 
 
 def build_context(articles: Sequence[SourceArticle], entities: Sequence[StoryEntity]) -> Context:
@@ -55,7 +62,8 @@ def build_context(articles: Sequence[SourceArticle], entities: Sequence[StoryEnt
                 per_article[(a, key)] = e.id
         owners.setdefault(fold(e.name), set()).add(e.id)
     unique = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
-    return Context({a.id: a for a in articles}, per_article, unique)
+    places = frozenset(e.id for e in entities if e.type == "place")
+    return Context({a.id: a for a in articles}, per_article, unique, places)
 
 
 @cache
@@ -101,12 +109,18 @@ def _actor_key(ctx: Context, article: str, name: str) -> str | None:
     return ctx.entity_of.get((article, key)) or ctx.entity_any.get(key)
 
 
+def actors_of(ctx: Context, c: Claim) -> tuple[str, ...]:
+    """The claim's actors less the names resolved as places ("near Halsk" says where, not who)."""
+    return tuple(x for x in c.actors if _actor_key(ctx, c.article_id, x) not in ctx.places)
+
+
 def actors_compatible(ctx: Context, a: Claim, b: Claim) -> tuple[bool, str]:
     """Actors agree when one side names none, or some actor is one entity (or one name) on both sides."""
-    if not a.actors or not b.actors:
+    xs, ys = actors_of(ctx, a), actors_of(ctx, b)
+    if not xs or not ys:
         return True, "one side names no actor"
-    for x in a.actors:
-        for y in b.actors:
+    for x in xs:
+        for y in ys:
             kx, ky = _actor_key(ctx, a.article_id, x), _actor_key(ctx, b.article_id, y)
             if kx is not None and kx == ky:
                 return True, f"'{x}' and '{y}' are one entity"
@@ -253,8 +267,31 @@ def _values(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation:
 
 
 def _family(c: Claim, subject: Subject) -> str | None:
-    """The event family, or `death` for a count of the dead ("the death toll rose to 14") that names no verb."""
-    return event_family(c) or ("death" if subject.concept == "casualty_dead" else None)
+    """What happened to those counted: the state a casualty noun names ("погибших", "the injured") first,
+    since it says who is counted ("23 injured were taken to hospital" counts the injured), else the event."""
+    return subject.state or event_family(c)
+
+
+def _durations_unanchored(ctx: Context, a: Claim, b: Claim, fa: str | None, fb: str | None) -> str | None:
+    """Spans of time compare only as one person's span of one event ("sentenced Vartanov to 6 years");
+    two people's sentences, or a wage and a complaint both lasting years, are different facts."""
+    kinds = {a.extra.get("quantity_kind"), b.extra.get("quantity_kind")}
+    if a.kind != "quantity" or "duration" not in kinds:
+        return None
+    if not (fa and fb):
+        return "a span of time tied to no event: nothing says it is the same span"
+    xs, ys = actors_of(ctx, a), actors_of(ctx, b)
+    if not (xs and ys):
+        return "a span of time with no named person on one side: nothing says whose it is"
+    return None
+
+
+def _bare_headcount(a: Claim, b: Claim, sa: Subject, sb: Subject, fa: str | None, fb: str | None) -> str | None:
+    """'employs about 1,800 people' and 'about 40 people were working' say nothing happened to anyone:
+    two head counts of people with no event are not one fact (measures such as metres still align)."""
+    if a.kind == "quantity" and not (fa or fb) and sa.person and sb.person:
+        return "head counts of people with no event: nothing says they count the same group"
+    return None
 
 
 def relate(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation:
@@ -274,22 +311,21 @@ def relate(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation:
     sa, sb = subject_of(a), subject_of(b)
     fa, fb = _family(a, sa), _family(b, sb)
     ok, why_subject = subjects_compatible(sa, sb)
-    if not ok and fa == fb == "death" and "casualty_dead" in {sa.concept, sb.concept} and (sa.person or sb.person):
-        ok, why_subject = True, f"'{sa.text}' and '{sb.text}' both count the dead"
     if not ok:
         return Relation("unrelated", why_subject)
     ok, why_actors = actors_compatible(ctx, a, b)
     if not ok:
         return Relation("unrelated", why_actors)
-    if a.kind == "quantity" and not (fa or fb) and "duration" in {a.extra.get("quantity_kind"), b.extra.get("quantity_kind")}:
-        return Relation("unrelated", "a span of time tied to no event: nothing says it is the same span")
+    loose = _durations_unanchored(ctx, a, b, fa, fb) or _bare_headcount(a, b, sa, sb, fa, fb)
+    if loose:
+        return Relation("unrelated", loose)
     if a.kind == "quantity" and bool(fa) != bool(fb):
         # "7 miners killed" and "23 miners were injured": the same noun, but only one says what happened
         return Relation("unrelated", "only one figure says what happened to those counted")
     if fa and fb and fa != fb:
         why = _related_events(fa, fb)
         if why and a.kind == "quantity":
-            return Relation("scope", f"{a.event_type} vs {b.event_type}: {why}")
+            return Relation("scope", f"{a.event_type or fa} vs {b.event_type or fb}: {why}")
         return Relation("unrelated", f"different events ({fa}, {fb})")
     if (fa is None or fb is None) and (sa.concept is None or sb.concept is None):
         return Relation("unrelated", "nothing anchors the two claims to one fact")

@@ -5,18 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from consilience.compare.lexicon import find_phrases, lexicons_for, stem_words, words
+from consilience.compare.lexicon import data_json, find_phrases, lexicons_for, stem_words, words
 from consilience.model import Claim
 
 
 @dataclass(frozen=True, slots=True)
 class Subject:
-    """The counted thing: a concept ("prisoner") and the modifiers that narrow it ("ukrainian")."""
+    """The counted thing: a concept ("prisoner"), the modifiers that narrow it, and any state ("dead")."""
 
     concept: str | None  # None when the claim names no counted thing
     modifiers: frozenset[str]
     person: bool  # a person concept, so it can align with the generic "people"
     text: str
+    state: str | None = None  # event family a casualty noun implies: "погибших" -> die, "injured" -> injure
+
+
+@cache
+def _states() -> dict[str, str]:
+    """Concept -> event family for counted things that are a state ('the dead'), from relations.json."""
+    return dict(data_json("relations.json").get("states", {}))
 
 
 _PREFIX_MIN = (
@@ -56,21 +63,50 @@ def subject_of(claim: Claim) -> Subject:
     return subject_of_text(claim.unit or "")
 
 
+def _phrases(stems: tuple[str, ...], table: dict[tuple[str, ...], str]) -> list[tuple[int, int, str]]:
+    """Every non-overlapping phrase of the table, found right to left (the head first)."""
+    found: list[tuple[int, int, str]] = []
+    end = len(stems)
+    while end > 0:
+        hit = _match_phrase(stems[:end], table)
+        if not hit:
+            break
+        found.append(hit)
+        end = hit[0]
+    return found
+
+
 @cache
 def subject_of_text(text: str) -> Subject:
-    """subject_of for a bare unit string; cached because every pair of claims asks again."""
+    """subject_of for a bare unit string; cached because every pair of claims asks again.
+
+    A casualty word ("dead", "погибших", "injured") is a state, not the counted kind: in "miners
+    injured" or "погибших горняков" the kind is the miners and the state says what happened to
+    them; a bare "23 пострадавших" counts people of any kind.
+    """
     if not text.strip():
         return Subject(None, frozenset(), False, "")
     tokens = [t for t in words(text) if not t.isdigit()]
+    states = _states()
     for lx in lexicons_for(text):
         stems = stem_words(tokens, lx.stemmer)
-        hit = _match_phrase(stems, lx.subjects)
-        if hit:
-            start, end, concept = hit
-            mods = frozenset(s for s in stems[:start] if s not in lx.neutral_modifiers)
-            if concept == "role":  # "journalists": people, narrowed to one role
-                return Subject("person", mods | {"role:" + " ".join(stems[start:end])}, True, text)
-            return Subject(concept, mods, concept in lx.person_concepts, text)
+        hits = _phrases(stems, lx.subjects)
+        if not hits:
+            continue
+        used = {k for start, end, _ in hits for k in range(start, end)}
+        state = next((states[c] for _, _, c in hits if c in states), None)
+        kinds = [(start, end, c) for start, end, c in hits if c not in states]
+        start, end, concept = kinds[0] if kinds else (hits[0][0], hits[0][1], "person")
+        # pre-head words narrow the group; state words and post-head phrases do not
+        mods = frozenset(
+            s for k, s in enumerate(stems[:start]) if k not in used and s not in lx.neutral_modifiers
+        )
+        if not kinds:  # only a state: "the dead", "пострадавших" count people of any kind
+            return Subject("person", mods, True, text, state)
+        if concept == "role":  # "journalists": people, narrowed to one role
+            role = "role:" + " ".join(stems[start:end])
+            return Subject("person", mods | {role}, True, text, state)
+        return Subject(concept, mods, concept in lx.person_concepts, text, state)
     lx = lexicons_for(text)[0]
     stems = stem_words(tokens, lx.stemmer)
     if not stems:

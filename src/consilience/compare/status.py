@@ -87,10 +87,14 @@ def verdict(
     superseded = superseded_by_revision(members, relations)
     current = tuple(i for i in members if i not in superseded)
     conflicts = []
-    for x in current:
-        for y in current:
+    # a later revision does not erase a disagreement: 7 (ministry) vs 12 (hospital) on the same
+    # morning still conflict after both are revised to 14; only a current claim against a replaced one is not a conflict
+    for x in members:
+        for y in members:
             rel = relations.get((x, y))
-            if rel and rel.type == "conflict" and claims[x].article_id != claims[y].article_id:
+            if not rel or rel.type != "conflict" or claims[x].article_id == claims[y].article_id:
+                continue
+            if (x in superseded) == (y in superseded):
                 conflicts.append((x, y, rel.reason))
     if conflicts:
         sides = []
@@ -98,10 +102,14 @@ def verdict(
             gx = groups.groups.get(claims[x].article_id)
             gy = groups.groups.get(claims[y].article_id)
             note = "independent groups" if gx != gy else "the same group (copies disagree)"
-            sides.append(f"{why} ({note} {gx}, {gy})")
+            later = " (both figures later revised)" if x in superseded else ""
+            sides.append(f"{why} ({note} {gx}, {gy}){later}")
+        reason = "sources give incompatible values: " + "; ".join(sides)
+        if superseded:
+            reason += "; earlier figure revised: " + "; ".join(sorted(set(superseded.values())))
         return Verdict(
             "conflicting",
-            "sources give incompatible values: " + "; ".join(sides),
+            reason,
             0,
             current,
             superseded,
@@ -181,7 +189,11 @@ def versions(
     by_value: dict[tuple[str | None, str], tuple[list[str], str]] = {}
     for i in members:
         value = _shown(claims[i])
-        if i in v.superseded:
+        if i in in_conflict and value != main:
+            relation, why = "conflict", next(r for x, y, r in v.conflicts if i in (x, y))
+            if i in v.superseded:
+                why += f"; later revised: {v.superseded[i]}"
+        elif i in v.superseded:
             relation, why = "revision:earlier", v.superseded[i]
         elif i in in_conflict and value != main:
             relation, why = "conflict", next(r for x, y, r in v.conflicts if i in (x, y))

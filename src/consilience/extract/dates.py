@@ -94,6 +94,9 @@ def _patterns(lang: str) -> _Patterns:
         re.escape(k) for k in sorted(lex.get("relative_periods", {}), key=len, reverse=True)
     )
     later = "|".join(re.escape(w) for w in lex.get("later_words", [])) or "(?!)"
+    mpreps = "|".join(
+        re.escape(w) for w in sorted(lex.get("month_prepositions", []), key=len, reverse=True)
+    ) or "(?!)"
     ago = "|".join(re.escape(w) for w in lex.get("ago_words", [])) or "(?!)"
     units = "|".join(sorted(lex.get("duration_units", {}), key=len, reverse=True)) or "(?!)"
     num = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|один|два|две|три|пять)"
@@ -145,6 +148,8 @@ def _patterns(lang: str) -> _Patterns:
             ),
         ),
         ("year_ru", re.compile(rf"(?<!\w)(?P<year>{_YEAR})\s*(?:{yw})(?!\w)", f)),
+        # "In February he pardoned a dozen": a month with no day or year, after a preposition
+        ("mon_only", re.compile(rf"(?<!\w)(?:{mpreps})\s+(?P<mon>{mon})(?!\w)(?!\s*\d)", f)),
     ]
     return _Patterns([(name, rx) for name, rx in pats if rx is not None])
 
@@ -214,6 +219,13 @@ def _resolve(
         if month is None:
             return None
         return date(int(gd["year"]), month, 1), "month", "absolute", "month and year written"
+    if kind == "mon_only":
+        month = _lookup(months, gd["mon"], stem)
+        # a lower-case "may" is the verb; stemmed languages write month names in lower case
+        if month is None or anchor is None or (not stem and gd["mon"][:1].islower()):
+            return None
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+        return date(year, month, 1), "month", "publication", "month written alone: its latest occurrence up to publication"
     if kind in ("year", "year_ru"):
         return date(int(gd["year"]), 1, 1), "year", "absolute", "year written"
     n = _NUMWORDS.get((gd.get("n") or "one").lower()) or int(gd.get("n") or 1)

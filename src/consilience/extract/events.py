@@ -103,8 +103,13 @@ def find_events(text: str, lex: Lexicon) -> list[Event]:
             actors: list[str] = []
             if before:
                 actors.append(before[-1].text)
-            if after and after[0].text != where:
-                actors.append(after[0].text)
+            # "sentenced the Varnian journalist Ilya Vartanov": a lone capitalised word right before
+            # a lower-case noun is an adjective; a full name further on in the clause is the object
+            full = [n for n in after[1:3] if " " in n.text and " " not in after[0].text] if after else []
+            obj = full[0] if full and text[after[0].end : after[0].end + 2].strip()[:1].islower() else None
+            obj = obj or (after[0] if after else None)
+            if obj and obj.text != where:
+                actors.append(obj.text)
             actors = [a for a in actors if a != where]
             seen.add(etype)
             out.append(

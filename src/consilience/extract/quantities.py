@@ -121,9 +121,15 @@ def _modifier_before(toks: list[Token], i: int, lex: Lexicon) -> tuple[str, str,
         if i - n < 0:
             continue
         key = " ".join(t.low for t in toks[i - n : i])
-        if key in mods:
+        if key in mods and not _after_change_verb(toks, i - n, lex):
             return mods[key], key, i - n
     return None
+
+
+def _after_change_verb(toks: list[Token], at: int, lex: Lexicon) -> bool:
+    """'возросло до 14': after a verb of change the bound word is the preposition 'to', not 'up to'."""
+    stems = lex.get("change_verbs", [])
+    return at > 0 and any(toks[at - 1].low.startswith(s) for s in stems)
 
 
 def _number_at(

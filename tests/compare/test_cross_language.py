@@ -1,0 +1,97 @@
+"""Counted things across languages and states: dead/погибших, injured/пострадавших, miners/горняков."""
+
+from __future__ import annotations
+
+from consilience.compare import SourceArticle, StoryEntity, compare_story
+from consilience.compare.keys import subject_of_text
+from consilience.compare.origins import classify_origin
+
+from .factories import claim
+
+
+def _outlets(*ids: str) -> list[SourceArticle]:
+    return [SourceArticle(x, outlet=f"Outlet {x}", published=f"2026-03-20T1{n}:00") for n, x in enumerate(ids)]
+
+
+def test_russian_and_english_units_share_a_concept_and_a_state() -> None:
+    assert subject_of_text("горняков").concept == subject_of_text("miners").concept == "worker"
+    assert subject_of_text("погибших").state == subject_of_text("dead").state == "die"
+    assert subject_of_text("пострадавших").state == subject_of_text("miners injured").state == "injure"
+    assert subject_of_text("политзаключённых").concept == subject_of_text("detainees").concept == "prisoner"
+    assert subject_of_text("граждан").concept == subject_of_text("citizens").concept == "person"
+
+
+def test_dead_miners_in_two_languages_conflict() -> None:
+    claims = [
+        claim("a", "quantity", "7 miners died", quote="The collapse killed 7 miners.", value="7", unit="miners", event="death"),
+        claim("b", "quantity", "12 горняков died", quote="Погибли 12 горняков.", value="12", unit="горняков", event="death"),
+        claim("b", "quantity", "12 погибших", quote="Тела 12 погибших подняты.", value="12", unit="погибших"),
+    ]
+    c = compare_story(_outlets("a", "b"), claims)
+    bad = [x for x in c.claims if x.status == "conflicting"]
+    assert len(bad) == 1 and {v.value for v in bad[0].versions} == {"7", "12"}
+    assert "7" in bad[0].reason and "12" in bad[0].reason
+
+
+def test_a_revision_does_not_erase_an_earlier_disagreement() -> None:
+    claims = [
+        claim("a", "quantity", "7 dead", quote="7 miners were killed.", value="7", unit="miners", event="death"),
+        claim("b", "quantity", "12 dead", quote="Погибли 12 горняков.", value="12", unit="горняков", event="death"),
+        claim("c", "quantity", "14 dead", quote="The death toll rose to 14.", value="14", unit="dead"),
+    ]
+    arts = [SourceArticle("a", outlet="A", published="2026-03-20T10:00"), SourceArticle("b", outlet="B", published="2026-03-20T12:00"),
+            SourceArticle("c", outlet="C", published="2026-03-21T09:00")]  # fmt: skip
+    c = compare_story(arts, claims)
+    (dead,) = c.claims
+    assert dead.status == "conflicting"
+    rel = {v.value: v.relation for v in dead.versions}
+    assert rel == {"7": "conflict", "12": "conflict", "14": "main"}
+    assert [d.type for d in c.differences if "14" in d.values] == ["revision", "revision"]
+
+
+def test_injured_do_not_align_with_a_workforce_or_with_the_dead() -> None:
+    claims = [
+        claim("a", "quantity", "about 1800 people", quote="The mine employs about 1,800 people.", value="~1800", unit="people"),
+        claim("b", "quantity", "23 пострадавших", quote="Доставили 23 пострадавших.", value="23", unit="пострадавших"),
+        claim("a", "quantity", "23 miners injured", quote="23 miners were injured.", value="23", unit="miners", event="injury"),
+        claim("b", "quantity", "около 40 человек", quote="В забое работали около 40 человек.", value="~40", unit="человек"),
+        claim("b", "quantity", "12 погибших", quote="Тела 12 погибших.", value="12", unit="погибших"),
+    ]
+    c = compare_story(_outlets("a", "b"), claims)
+    assert not [x for x in c.claims if x.status == "conflicting"], [x.reason for x in c.claims]
+    injured = next(x for x in c.claims if x.value == "23")
+    assert injured.status == "corroborated" and {s.value for s in injured.support} == {"23"}
+
+
+def test_sentences_of_different_people_are_not_a_conflict() -> None:
+    people = [StoryEntity("p1", "Ilya Vartanov", "person", {"Ilya Vartanov": ("a",)}),
+              StoryEntity("p2", "Stepan Gribov", "person", {"Stepan Gribov": ("b",)})]  # fmt: skip
+    claims = [
+        claim("a", "quantity", "6 years (sentenced)", value="6", unit="years", event="sentence", actors=("Ilya Vartanov",), quantity_kind="duration"),
+        claim("b", "quantity", "11 years (sentenced)", value="11", unit="years", event="sentence", actors=("Stepan Gribov",), quantity_kind="duration"),
+        claim("a", "quantity", "5 years", value="5", unit="years", quantity_kind="duration"),
+        claim("b", "quantity", "2 years", value="2", unit="years", quantity_kind="duration"),
+        claim("b", "quantity", "3 years (sentenced)", value="3", unit="years", event="sentence", quantity_kind="duration"),
+    ]
+    c = compare_story(_outlets("a", "b"), claims, people)
+    assert not [d for d in c.differences if d.type == "conflict"]
+    same = [
+        claim("a", "quantity", "6 years (sentenced)", value="6", unit="years", event="sentence", actors=("Ilya Vartanov",), quantity_kind="duration"),
+        claim("b", "quantity", "8 years (sentenced)", value="8", unit="years", event="sentence", actors=("Vartanov",), quantity_kind="duration"),
+    ]
+    assert [x.status for x in compare_story(_outlets("a", "b"), same, people[:1]).claims] == ["conflicting"]
+
+
+def test_a_place_is_not_an_actor() -> None:
+    halsk = StoryEntity("pl", "Halsk", "place", {"Halsk": ("a",), "Хальском": ("b",)})
+    claims = [
+        claim("a", "quantity", "7 miners died", value="7", unit="miners", event="death", actors=("Halsk",)),
+        claim("b", "quantity", "12 горняков died", value="12", unit="горняков", event="death", actors=("Хальск-2",)),
+    ]
+    assert [x.status for x in compare_story(_outlets("a", "b"), claims, [halsk]).claims] == ["conflicting"]
+
+
+def test_ministries_fold_across_languages() -> None:
+    assert classify_origin("МВД Варнии").key == classify_origin("the Varnian interior ministry").key
+    assert classify_origin("в субботу МЧС Варнии").key == classify_origin("Ministry of Emergency Situations").key
+    assert classify_origin("МВД Варнии").key != classify_origin("Ministry of Emergency Situations").key

@@ -1,0 +1,47 @@
+"""Extraction rules added for cross-language comparison: 'возросло до', a month alone, injuries, 'как сообщило'."""
+
+from __future__ import annotations
+
+from consilience.extract.attribution import find_attribution
+from consilience.extract.claims import extract_claims
+from consilience.extract.dates import find_dates
+from consilience.extract.events import find_events
+from consilience.extract.lexicon import load_lexicon
+
+
+def _quantities(text: str, lang: str) -> list:
+    return [c for c in extract_claims("a", text, lang, "2026-03-21") if c.kind == "quantity"]
+
+
+def test_rose_to_is_not_an_upper_bound() -> None:
+    (q,) = _quantities("Число погибших на руднике возросло до 14, сообщило МЧС.", "ru")
+    assert (q.value, q.unit) == ("14", "dead")
+    (bound,) = _quantities("На свободу вышли до 20 человек.", "ru")
+    assert bound.value == "<=20"
+
+
+def test_a_month_alone_is_dated_to_its_latest_occurrence() -> None:
+    assert [d.value for d in find_dates("In February he pardoned a dozen prisoners.", "en", "2026-03-14")] == ["2026-02"]
+    assert [d.value for d in find_dates("He was arrested in September.", "en", "2026-03-14")] == ["2025-09"]
+    assert [d.value for d in find_dates("В феврале он помиловал 12 человек.", "ru", "2026-03-14")] == ["2026-02"]
+    assert find_dates("They may leave soon.", "en", "2026-03-14") == []
+
+
+def test_injured_is_what_happened_to_those_counted() -> None:
+    (q,) = _quantities("In addition, 23 miners were injured and taken to hospitals in Halsk.", "en")
+    assert q.event_type == "injury"
+
+
+def test_as_reported_by_an_agency_citing_a_ministry() -> None:
+    found = find_attribution(
+        "Как сообщило агентство Вестпресс со ссылкой на МВД Варнии, на свободу вышли более 80 человек.",
+        load_lexicon("ru"),
+    )
+    assert found is not None and found.attribution.chain == ("агентство Вестпресс", "МВД Варнии")
+
+
+def test_an_adjective_before_a_full_name_is_not_the_object() -> None:
+    (ev,) = find_events(
+        "A court sentenced the Varnian journalist Ilya Vartanov to 6 years.", load_lexicon("en")
+    )
+    assert ev.actors == ("Ilya Vartanov",)
