@@ -118,7 +118,9 @@ def render_entity(view: dict[str, Any]) -> str:
         lines += ["", "Timeline"]
         for event in view["timeline"]:
             outlets = sorted({s.get("outlet") or _short(s["article"]) for s in event["sources"]})
-            lines.append(f"  {event.get('when') or '????'}  {event['event']:<18} {event['statement']}  [{', '.join(outlets)}]")
+            quote = event.get("quote") or event["statement"]
+            quote = quote if len(quote) <= 110 else quote[:107] + "..."
+            lines.append(f"  {event.get('when') or '????':<10}  {event['event']:<12} [{', '.join(outlets)}] \u201c{quote}\u201d")
     lines += ["", "Stories"]
     for story in view.get("stories", []):
         lines.append(f"  {_short(story['id'])}  {story.get('title') or ''}")

@@ -278,7 +278,11 @@ def entity_timeline(store: Store, row: Any, variants: dict[str, list[str]], arts
     last_names = {s.split()[-1].casefold() for s in surfaces if s.split()}
     events: dict[tuple[str, str], dict[str, Any]] = {}
     for claim in claims_of(store, list(arts)):
-        if claim.kind != "event" or not claim.event_type:
+        # Events demoted as minor for the story table (e.g. a sentence already stated as a count)
+        # still belong on a person's timeline.
+        if not claim.event_type or (claim.kind != "event" and claim.extra.get("was") != "event"):
+            continue
+        if claim.event_type == "statement":  # who said what is an attribution, not a life event
             continue
         actors = {a.casefold() for a in claim.actors}
         quote = claim.quote.casefold()
@@ -288,11 +292,12 @@ def entity_timeline(store: Store, row: Any, variants: dict[str, list[str]], arts
         when = claim.when or (arts[claim.article_id]["published"] or "")[:10] or None
         key = (claim.event_type, (when or "")[:7])
         entry = events.setdefault(
-            key, {"event": claim.event_type, "when": when, "statement": claim.statement, "sources": []}
+            key,
+            {"event": claim.event_type, "when": when, "statement": claim.statement, "quote": claim.quote, "sources": []},
         )
         article = arts[claim.article_id]
         entry["sources"].append(
-            {"article": claim.article_id, "outlet": article["outlet"], "quote": claim.quote,
+            {"article": claim.article_id, "outlet": article["outlet"] or article["ref"], "quote": claim.quote,
              "attributed_to": " citing ".join(claim.attribution.chain) if claim.attribution else None}
         )
     return sorted(events.values(), key=lambda e: (e["when"] or "9999", e["event"]))
@@ -371,11 +376,19 @@ def story_rows_for(store: Store, story_ids: list[str]) -> list[dict[str, Any]]:
             "WHERE s.story_id = ? ORDER BY a.published, a.id",
             (story_id,),
         ).fetchall()
-        comparison = _json(
-            (store.conn.execute("SELECT data FROM comparisons WHERE story_id = ?", (story_id,)).fetchone() or [None])[0], {}
+        # counted by SQLite's JSON functions: parsing a large comparison in Python dominated the list page
+        statuses = dict(
+            store.conn.execute(
+                "SELECT json_extract(c.value, '$.status'), COUNT(*) FROM comparisons, json_each(comparisons.data, '$.claims') c "
+                "WHERE comparisons.story_id = ? GROUP BY 1",
+                (story_id,),
+            ).fetchall()
         )
-        statuses = [c.get("status") for c in comparison.get("claims", [])]
-        groups = {s.get("independence_group") for s in comparison.get("sources", [])}
+        groups = store.conn.execute(
+            "SELECT COUNT(DISTINCT json_extract(s.value, '$.independence_group')) FROM comparisons, "
+            "json_each(comparisons.data, '$.sources') s WHERE comparisons.story_id = ?",
+            (story_id,),
+        ).fetchone()[0]
         views.append(
             {
                 "id": row["id"],
@@ -385,11 +398,11 @@ def story_rows_for(store: Store, story_ids: list[str]) -> list[dict[str, Any]]:
                 "outlets": sorted({m["outlet"] for m in members if m["outlet"]}),
                 "first_seen": row["first_seen"],
                 "last_seen": row["last_seen"],
-                "independence_groups": len(groups - {None}),
+                "independence_groups": groups,
                 "claims": {
-                    "corroborated": statuses.count("corroborated"),
-                    "single_source": statuses.count("single_source"),
-                    "conflicting": statuses.count("conflicting"),
+                    "corroborated": statuses.get("corroborated", 0),
+                    "single_source": statuses.get("single_source", 0),
+                    "conflicting": statuses.get("conflicting", 0),
                 },
             }
         )
