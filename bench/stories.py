@@ -25,16 +25,14 @@ import time
 from collections import defaultdict
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
+from _paths import DATASETS as DATA  # noqa: E402
 from anyascii import anyascii
 
 from consilience.cluster import CopyIndex, StoryConfig, StoryDoc, StoryIndex, group_stories
 from consilience.cluster.doc import publication_order
 from consilience.cluster.features import months, stopwords
 from consilience.ids import content_id
-
-from _paths import DATASETS as DATA  # noqa: E402
 
 # --- entity proxy ----------------------------------------------------------------------------
 _CAP_RE = re.compile(r"[A-ZА-ЯЁІЎЄЇ][\w’'-]+(?:\s+[A-ZА-ЯЁІЎЄЇ][\w’'-]+)*")

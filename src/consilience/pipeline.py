@@ -206,6 +206,13 @@ def group_into_stories(store: Store, rebuild: bool = False) -> set[str]:
         assignments.append(assignment)
     with store.write() as conn:
         for a in assignments:
+            for retired in a.merged:
+                # The index folded a story into this one: its stored articles follow it.
+                conn.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (a.story_id, retired))
+                conn.execute("DELETE FROM stories WHERE id = ?", (retired,))
+                conn.execute("DELETE FROM comparisons WHERE story_id = ?", (retired,))
+                touched.discard(retired)
+                touched.add(a.story_id)
             why = {"score": round(a.score, 4), "why": a.why, "new": a.new, "evidence": _evidence_json(a.evidence)}
             conn.execute(
                 "INSERT INTO story_articles (article_id, story_id, why) VALUES (?, ?, ?) "

@@ -122,3 +122,69 @@ def test_sparse_and_mixed_inputs_do_not_break_the_index() -> None:
     stories = _stories(group_stories(docs))
     assert stories["empty"] == "empty"
     assert stories["naive"] == stories["aware"] == stories["undated"]
+
+
+LEVEE = "The Ardmoor levee broke after three days of rain and water reached the old mill district."
+TRAINS = ("Rail services through Ardmoor were halted and commuters were told to avoid the valley "
+          "line while crews inspect the tracks.")  # fmt: skip
+BOTH = ("After the Ardmoor levee broke and water reached the mill district, rail services on the "
+        "valley line were halted while crews inspect the tracks.")  # fmt: skip
+
+
+def _bridge_docs() -> list:
+    when = datetime(2025, 12, 15, 8)
+    return [
+        doc("levee", LEVEE, title="Ardmoor levee breaks", when=when),
+        doc("trains", TRAINS, title="Ardmoor trains halted", when=when.replace(hour=10)),
+        doc("both", BOTH, title="Ardmoor levee breaks, trains halted", when=when.replace(hour=12)),
+    ]
+
+
+def test_an_article_that_bridges_two_stories_merges_them_into_the_older() -> None:
+    from consilience.cluster import StoryConfig
+
+    index = StoryIndex(StoryConfig(merge_threshold=0.3))
+    for d in background():
+        index.add(d)
+    levee, trains, both = _bridge_docs()
+    assert index.add(levee).new and index.add(trains).new  # apart: they share only the town
+    result = index.add(both)
+    assert result.merged == ("trains",) and result.story_id == "levee", result.why
+    assert "merged stories trains into levee" in result.why
+    assert index.story_of("trains") == index.story_of("levee") == "levee"
+    assert "trains" not in index.stories and index.stories["levee"].size == 3
+    restored = StoryIndex.from_state(json.loads(json.dumps(index.state())))
+    assert restored.story_of("trains") == "levee" and restored.resolve("trains") == "levee"
+    stories = _stories(group_stories([*background(), *_bridge_docs()], index.config))
+    assert stories["levee"] == stories["trains"] == stories["both"] == "levee"
+
+
+def test_no_merge_when_the_two_stories_do_not_match_as_wholes() -> None:
+    """Control for the test above: the same articles with a merge bar they do not reach."""
+    from consilience.cluster import StoryConfig
+
+    index = StoryIndex(StoryConfig(merge_threshold=0.95))
+    for d in [*background(), *_bridge_docs()]:
+        last = index.add(d)
+    assert last.merged == () and index.story_of("trains") != index.story_of("levee")
+    off = StoryIndex(StoryConfig(merge_floor=0.0, merge_threshold=0.3))
+    for d in [*background(), *_bridge_docs()]:
+        last = off.add(d)
+    assert last.merged == () and not off.merges
+
+
+def test_content_norm_updated_in_place_stays_close_to_a_full_recompute() -> None:
+    """Past a few members the centroid norm is updated per article (speed); it must stay exact
+    up to idf drift, which is small once the index has seen a background corpus."""
+    index = StoryIndex()
+    index.warm(background() * 25)
+    sentences = WIRE.split("\n")
+    drops = [(i,) for i in range(len(sentences))] + [(i, i + 1) for i in range(len(sentences) - 1)]
+    for n, drop in enumerate(drops):  # one story: the wire text with one or two paragraphs left out
+        text = "\n".join(s for j, s in enumerate(sentences) if j not in drop)
+        result = index.add(doc(f"w{n}", text, entities=ENTITIES_RELEASE))
+    story = index.stories[result.story_id]
+    assert story.size == len(drops) > 6  # past the exact-refresh size: the in-place path ran
+    exact = index._norm(story.content["en"])
+    # Not exact: each add also raises the df of the story's own terms; `_score` refreshes at 1.1x.
+    assert abs(story.norms["c:en"] - exact) <= 0.10 * exact

@@ -9,13 +9,20 @@ Score = content cosine (same language only, title terms boosted, incremental idf
       + weighted cosines of entity ids, numbers and day-of-year dates
       - a penalty that grows with the time gap to the story.
 Across languages the content term is unavailable, so entities, numbers and dates carry it.
+
+Bounded re-merge: when an article joins a story and also scored at least `merge_floor` against
+another candidate, and the two stories then score at least `merge_threshold` against each other
+(one story's centroid and keys scored as one article against the other, time penalty included),
+the newer story folds into the older, whose id stays. The retired id is kept in `merges`, so
+`resolve`/`story_of` map old ids, and the assignment lists it in `merged` so a store can re-point
+the retired story's rows. Cost: at most `candidates` story-to-story scores per article.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 
 from consilience.cluster.doc import StoryDoc, naive_utc, publication_order
@@ -49,12 +56,14 @@ class StoryConfig:
     anchor_relief: float = 1.0  # how far shared day-of-year dates cancel the time penalty
     members: int = 4  # recent member vectors kept per story for nearest-member similarity
     member_weight: float = 0.5  # share of the content score from the nearest member
-    year_penalty: float = 0.10  # per year apart, when only years are known (undated articles)
+    year_penalty: float = 0.20  # per year apart, when only years are known (undated articles)
     norm_refresh: float = 1.1  # recompute a story's norms once the corpus grew by this factor
     query_terms: int = 15
     candidates: int = 8
     posting_cap: int = 200
     common_share: float = 0.05  # keys in more than this share of articles do not retrieve
+    merge_floor: float = 0.15  # another candidate the article scores this high against ... (0: off)
+    merge_threshold: float = 0.45  # ... merges into its story when the two stories score this
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +92,7 @@ class Assignment:
     score: float
     why: str
     evidence: Evidence = field(default_factory=Evidence)
+    merged: tuple[str, ...] = ()  # stories this article bridged into `story_id` (their ids retire)
 
 
 @dataclass(slots=True)
@@ -130,6 +140,19 @@ class StoryIndex:
         self.stories: dict[str, _Story] = {}
         self.postings: dict[str, list[str]] = {}
         self.assigned: dict[str, str] = {}
+        self.merges: dict[str, str] = {}  # retired story id -> the story it merged into
+
+    def resolve(self, story_id: str) -> str:
+        """The live story a (possibly retired) story id now belongs to."""
+        merges = self.merges
+        while story_id in merges:
+            story_id = merges[story_id]
+        return story_id
+
+    def story_of(self, doc_id: str) -> str | None:
+        """The live story of an article added earlier, following merges."""
+        sid = self.assigned.get(doc_id)
+        return None if sid is None else self.resolve(sid)
 
     # --- weights -------------------------------------------------------------------------
     def _idf(self, key: str) -> float:
@@ -147,10 +170,14 @@ class StoryIndex:
 
     @staticmethod
     def _match(
-        doc: dict[str, float], idf: dict[str, float] | None, raw: dict[str, float], norm: float
+        doc: dict[str, float],
+        idf: dict[str, float] | None,
+        raw: dict[str, float],
+        norm: float,
+        doc_norm: float,
     ) -> tuple[float, list[tuple[float, str]]]:
         """Cosine of an article vector and a story's raw sums (weighted by idf when given)."""
-        if not doc or not norm:
+        if not doc_norm or not norm:
             return 0.0, []
         if idf is None:
             shared = [(v * raw[k], k) for k, v in doc.items() if k in raw]
@@ -158,8 +185,7 @@ class StoryIndex:
             shared = [(v * raw[k] * idf[k], k) for k, v in doc.items() if k in raw]
         if not shared:
             return 0.0, []
-        na = math.sqrt(sum(v * v for v in doc.values()))
-        return min(1.0, sum(x for x, _ in shared) / (na * norm)), shared
+        return min(1.0, sum([x for x, _ in shared]) / (doc_norm * norm)), shared
 
     # --- features ------------------------------------------------------------------------
     def _doc_vectors(self, feats: DocFeatures) -> dict[str, dict[str, float]]:
@@ -168,13 +194,15 @@ class StoryIndex:
         terms = {t: w * idf[t] for t, w in _log_tf(feats.terms).items()}
         if len(terms) > cfg.doc_terms:
             terms = dict(sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg.doc_terms])
-        return {
-            "terms": terms,
-            "entities": {e: self._idf("!" + e) for e in feats.entities},
-            "numbers": {n: self._idf("#" + n) for n in feats.numbers},
-            "dates": {d: self._idf("@" + d) for d in feats.dates},
-            "idf": idf,
-        }
+        return _with_norms(
+            {
+                "terms": terms,
+                "entities": {e: self._idf("!" + e) for e in feats.entities},
+                "numbers": {n: self._idf("#" + n) for n in feats.numbers},
+                "dates": {d: self._idf("@" + d) for d in feats.dates},
+                "idf": idf,
+            }
+        )
 
     def _keys(self, vecs: dict[str, dict[str, float]]) -> list[str]:
         """Retrieval keys of an article: its top content terms, entities, numbers and dates."""
@@ -195,7 +223,10 @@ class StoryIndex:
             if not posting or self.df.get(key, 0) > limit:
                 continue
             weight = self._idf(key)
+            merges = self.merges
             for sid in posting[-cfg.posting_cap :]:
+                if sid in merges:
+                    sid = self.resolve(sid)
                 hits[sid] = hits.get(sid, 0.0) + weight
         ranked = sorted(hits.items(), key=lambda kv: (-kv[1], self.stories[kv[0]].seq))
         return [self.stories[sid] for sid, _ in ranked[: cfg.candidates]]
@@ -224,18 +255,22 @@ class StoryIndex:
         content, shared_t = 0.0, []
         if key is not None:
             terms, idf = vecs["terms"], vecs["idf"]
-            content, shared_t = self._match(terms, idf, story.content[key], story.norms["c:" + key])
+            tn = vecs["norm"]["terms"]
+            content, shared_t = self._match(
+                terms, idf, story.content[key], story.norms["c:" + key], tn
+            )
             near = 0.0
             for i, (mlang, member) in enumerate(story.recent):
                 if mlang == key or _UND in (key, mlang):
-                    near = max(near, self._match(terms, None, member, story.norms[f"m:{i}"])[0])
+                    near = max(near, self._match(terms, None, member, story.norms[f"m:{i}"], tn)[0])
             if near:
                 content = (1 - cfg.member_weight) * content + cfg.member_weight * max(near, content)
         # Binary article vectors hold idf itself, so each doubles as its own idf table.
         ents, nums, dats = vecs["entities"], vecs["numbers"], vecs["dates"]
-        ent, shared_e = self._match(ents, ents, story.entities, story.norms.get("e", 0.0))
-        num, shared_n = self._match(nums, nums, story.numbers, story.norms.get("n", 0.0))
-        dat, shared_d = self._match(dats, dats, story.dates, story.norms.get("d", 0.0))
+        dn, sn = vecs["norm"], story.norms
+        ent, shared_e = self._match(ents, ents, story.entities, sn.get("e", 0.0), dn["entities"])
+        num, shared_n = self._match(nums, nums, story.numbers, sn.get("n", 0.0), dn["numbers"])
+        dat, shared_d = self._match(dats, dats, story.dates, sn.get("d", 0.0), dn["dates"])
         gap = _gap_days(when, story)
         penalty = 0.0
         if gap is not None and gap > cfg.grace_days:
@@ -284,9 +319,16 @@ class StoryIndex:
         idfs = dict(zip(feats.terms, self._idfs(feats.terms)))
         weighted = {t: w * idfs[t] for t, w in _log_tf(feats.terms).items()}
         norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
+        # The centroid's weighted norm is updated term by term (O(article) instead of
+        # O(story)); idf drift is caught by the periodic refresh in `_score`.
+        sq = story.norms.get("c:" + lang, 0.0) ** 2
         for term, w in weighted.items():
-            centroid[term] = centroid.get(term, 0.0) + w / (norm * idfs[term])
-        if len(centroid) > 1.5 * cfg.story_terms:  # amortised: prune only past 1.5x the cap
+            old = centroid.get(term, 0.0)
+            new = centroid[term] = old + w / (norm * idfs[term])
+            sq += (new * new - old * old) * idfs[term] ** 2
+        story.norms["c:" + lang] = math.sqrt(max(sq, 0.0))
+        pruned = len(centroid) > 1.5 * cfg.story_terms  # amortised: prune only past 1.5x the cap
+        if pruned:
             scale = dict(zip(centroid, self._idfs(centroid)))
             keep = sorted(centroid.items(), key=lambda kv: (-kv[1] * scale[kv[0]], kv[0]))
             story.content[lang] = centroid = dict(keep[: cfg.story_terms])
@@ -307,7 +349,19 @@ class StoryIndex:
                 keep = sorted(table.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg.story_keys]
                 table.clear()
                 table.update(keep)
-        self._refresh_norms(story)
+        if pruned or story.size <= 6:  # small stories: exact norms are cheap and idf moves most
+            self._refresh_norms(story)
+        else:
+            self._refresh_small_norms(story)
+
+    def _refresh_small_norms(self, story: _Story) -> None:
+        """Recompute the norms of members and keys (small), leaving the content centroids'."""
+        norms = story.norms
+        for i, (_, member) in enumerate(story.recent):
+            norms[f"m:{i}"] = math.sqrt(sum([v * v for v in member.values()]))
+        norms["e"] = self._norm(story.entities, "!")
+        norms["n"] = self._norm(story.numbers, "#")
+        norms["d"] = self._norm(story.dates, "@")
 
     def _refresh_norms(self, story: _Story) -> None:
         """Recompute a story's channel norms with the current idf."""
@@ -360,7 +414,7 @@ class StoryIndex:
             The assignment with its score and a one-line reason.
         """
         if doc.id in self.assigned:
-            sid = self.assigned[doc.id]
+            sid = self.resolve(self.assigned[doc.id])
             return Assignment(doc.id, sid, False, 1.0, "already assigned")
         cfg = self.config
         feats = doc_features(
@@ -375,8 +429,10 @@ class StoryIndex:
         vecs = self._doc_vectors(feats)
         keys = self._keys(vecs)
         best: tuple[float, _Story, Evidence] | None = None
+        scored = []
         for story in self._candidates(keys):
             score, evidence = self._score(vecs, lang, when, feats.year, story)
+            scored.append((score, story))
             if best is None or score > best[0]:
                 best = (score, story, evidence)
         if best is not None and best[0] >= cfg.threshold:
@@ -385,7 +441,7 @@ class StoryIndex:
                 doc.id, story.id, False, round(score, 4), _why(score, evidence), evidence
             )
         else:
-            story = _Story(id=doc.id, seq=len(self.stories))
+            story = _Story(id=doc.id, seq=self.n_docs)  # unique and rising, even after merges
             self.stories[story.id] = story
             reason = "no story above threshold"
             if best is not None:
@@ -401,8 +457,80 @@ class StoryIndex:
         self._absorb(story, feats, lang, when)
         self._index(story, keys)
         self._count(feats)
-        self.assigned[doc.id] = story.id
+        if not result.new and cfg.merge_floor:
+            merged = self._bridge(story, scored)
+            if merged:
+                live = self.resolve(story.id)
+                why = f"{result.why}; merged stories {', '.join(merged)} into {live}"
+                result = replace(result, story_id=live, why=why, merged=merged)
+        self.assigned[doc.id] = result.story_id
         return result
+
+    # --- bounded re-merge -----------------------------------------------------------------
+    def _bridge(self, story: _Story, scored: list[tuple[float, _Story]]) -> tuple[str, ...]:
+        """Merge into `story` the other candidates this article also matched, when the two stories
+        match each other as wholes: restores recall lost to arrival order without a regroup."""
+        cfg = self.config
+        merged = []
+        for score, other in sorted(scored, key=lambda p: (-p[0], p[1].seq)):
+            if other is story or score < cfg.merge_floor or other.id not in self.stories:
+                continue
+            if other.id in self.merges or self._story_score(other, story) < cfg.merge_threshold:
+                continue
+            keep, gone = (story, other) if story.seq <= other.seq else (other, story)
+            self._merge(keep, gone)
+            merged.append(gone.id)
+            story = keep
+        return tuple(merged)
+
+    def _story_score(self, a: _Story, b: _Story) -> float:
+        """Score story `a` against story `b` as if `a` were one article: its centroid and keys."""
+        lang = max(a.langs, key=lambda k: (a.langs[k], k)) if a.langs else _UND
+        centroid = a.content.get(lang, {})
+        idf = dict(zip(centroid, self._idfs(centroid)))
+        top = sorted(((t, v * idf[t]) for t, v in centroid.items()), key=lambda kv: (-kv[1], kv[0]))
+        vecs = {
+            "terms": dict(top[: 2 * self.config.doc_terms]),
+            "idf": idf,
+            "entities": {e: self._idf("!" + e) for e in a.entities},
+            "numbers": {n: self._idf("#" + n) for n in a.numbers},
+            "dates": {d: self._idf("@" + d) for d in a.dates},
+        }
+        when = None
+        if a.first is not None and b.first is not None and b.last is not None:
+            when = a.first if a.first > b.last else a.last if a.last < b.first else b.first
+        year = max((int(y) for y in a.years), default=None)
+        return self._score(_with_norms(vecs), lang, when, year, b)[0]
+
+    def _merge(self, keep: _Story, gone: _Story) -> None:
+        """Fold story `gone` into `keep` (the older one keeps its id; `gone` retires)."""
+        cfg = self.config
+        keep.size += gone.size
+        for when in (gone.first, gone.last):
+            if when is not None:
+                keep.first = when if keep.first is None or when < keep.first else keep.first
+                keep.last = when if keep.last is None or when > keep.last else keep.last
+        for lang, centroid in gone.content.items():
+            mine = keep.content.setdefault(lang, {})
+            for term, v in centroid.items():
+                mine[term] = mine.get(term, 0.0) + v
+            if len(mine) > 1.5 * cfg.story_terms:
+                scale = dict(zip(mine, self._idfs(mine)))
+                ranked = sorted(mine.items(), key=lambda kv: (-kv[1] * scale[kv[0]], kv[0]))
+                keep.content[lang] = dict(ranked[: cfg.story_terms])
+        for mine, theirs in (
+            (keep.entities, gone.entities),
+            (keep.numbers, gone.numbers),
+            (keep.dates, gone.dates),
+            (keep.years, gone.years),
+            (keep.langs, gone.langs),
+        ):
+            for key, v in theirs.items():
+                mine[key] = mine.get(key, 0.0) + v
+        keep.recent = (keep.recent + gone.recent)[-cfg.members :] if cfg.members else []
+        del self.stories[gone.id]
+        self.merges[gone.id] = keep.id
+        self._refresh_norms(keep)
 
     # --- persistence ---------------------------------------------------------------------
     def state(self) -> dict:
@@ -425,6 +553,7 @@ class StoryIndex:
             "stories": stories,
             "postings": self.postings,
             "assigned": self.assigned,
+            "merges": self.merges,
         }
 
     @classmethod
@@ -447,7 +576,17 @@ class StoryIndex:
             index.stories[story.id] = story
         index.postings = {k: list(v) for k, v in state["postings"].items()}
         index.assigned = dict(state["assigned"])
+        index.merges = dict(state.get("merges", {}))
         return index
+
+
+def _with_norms(vecs: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+    """Add each channel's vector norm once per article, not once per candidate story."""
+    vecs["norm"] = {
+        k: math.sqrt(sum([v * v for v in vecs[k].values()]))
+        for k in ("terms", "entities", "numbers", "dates")
+    }
+    return vecs
 
 
 def _why(score: float, ev: Evidence) -> str:
@@ -469,4 +608,5 @@ def _why(score: float, ev: Evidence) -> str:
 def group_stories(docs: Iterable[StoryDoc], config: StoryConfig | None = None) -> list[Assignment]:
     """Full pass: add every article in publication order; returns assignments in that order."""
     index = StoryIndex(config)
-    return [index.add(doc) for doc in sorted(docs, key=publication_order)]
+    added = [index.add(doc) for doc in sorted(docs, key=publication_order)]
+    return [replace(a, story_id=index.resolve(a.story_id)) for a in added]
