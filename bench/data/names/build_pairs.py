@@ -314,6 +314,58 @@ PERSONS: dict[str, list[str]] = {
     "novikova_t": ["Tatiana Novikova", "Tatsiana Navikava", "Татьяна Новикова", "Тацяна Навікава"],
     "sokolov_d": ["Dmitry Sokolov", "Dzmitry Sakalou", "Дмитрий Соколов", "Дзмітрый Сакалоў"],
     "lebedeva_i": ["Irina Lebedeva", "Iryna Liabiedzeva", "Ирина Лебедева", "Ірына Лебедзева"],
+    # Western names written in Cyrillic (cross-script phonetic tier), Russian case forms,
+    # Latin typo variants, Polish nasal vowels and Belarusian dze. Added after the tiers were
+    # written; a group's split is still decided by the hash of its id.
+    "trump_d": ["Donald Trump", "Дональд Трамп", "Дональда Трампа", "Trump"],
+    "coale_j": ["John Coale", "Джон Коул", "Джону Коулу"],
+    "merz_f": ["Friedrich Merz", "Фридрих Мерц", "Фридриха Мерца", "Merz"],
+    "scholz_o": ["Olaf Scholz", "Олаф Шольц", "Олафа Шольца", "Olaf Scholze"],
+    "macron_e": ["Emmanuel Macron", "Эммануэль Макрон", "Emmanuel Marcon"],
+    "starmer_k": ["Keir Starmer", "Кир Стармер", "Кира Стармера"],
+    "harris_k": ["Kamala Harris", "Камала Харрис", "Камалы Харрис"],
+    "mueller_h": ["Hans Müller", "Ханс Мюллер", "Hans Mueller"],
+    "vartanov_i": ["Ilya Vartanov", "Илья Вартанов", "Илью Вартанова", "Ильи Вартанова"],
+    "kolesnikov_s": [
+        "Sergei Kolesnikov",
+        "Сергей Колесников",
+        "Сергея Колесникова",
+        "Сергею Колесникову",
+        "Сергеем Колесниковым",
+    ],
+    "kolesnikova_case": ["Maria Kalesnikava", "Марии Колесниковой", "Марию Колесникову"],
+    "tikhanovskaya_case": [
+        "Svetlana Tikhanovskaya",
+        "Светланы Тихановской",
+        "Светлане Тихановской",
+        "Светлану Тихановскую",
+    ],
+    "navalny_case": ["Alexei Navalny", "Алексея Навального", "Алексею Навальному"],
+    "walesa_d": ["Danuta Wałęsa", "Данута Валенса", "Danuta Walesa"],
+    "dziadzeva_i": ["Iryna Dziadzeva", "Ирина Дедева", "Ірына Дзядзева"],
+    "buchenberg_f": ["Friedrich Buchenberg", "Friedrich Buchenbergo"],
+    "mitsotakis_k": ["Kyriakos Mitsotakis", "Kyriakos Mitsotakos"],
+}
+
+# Category for every pair of a group whose point is one of the newer tiers.
+GROUP_CATEGORY: dict[str, str] = {
+    "trump_d": "western_cross_script",
+    "coale_j": "western_cross_script",
+    "merz_f": "western_cross_script",
+    "scholz_o": "western_cross_script",
+    "macron_e": "western_cross_script",
+    "starmer_k": "western_cross_script",
+    "harris_k": "western_cross_script",
+    "mueller_h": "western_cross_script",
+    "vartanov_i": "case_form",
+    "kolesnikov_s": "case_form",
+    "kolesnikova_case": "case_form",
+    "tikhanovskaya_case": "case_form",
+    "navalny_case": "case_form",
+    "walesa_d": "cross_script",
+    "dziadzeva_i": "cross_script",
+    "buchenberg_f": "typo_variant",
+    "mitsotakis_k": "typo_variant",
 }
 
 # Hard negatives: (a, b, category). Relatives with gendered surnames, namesakes, siblings.
@@ -478,6 +530,34 @@ HARD_NEGATIVES: list[tuple[str, str, str]] = [
     ("Andrzej Duda", "Andrzej Dudek", "similar_surname"),
     ("Donald Tusk", "Donald Trump", "similar_surname"),
     ("Jarosław Kaczyński", "Jarosław Kalinowski", "similar_surname"),
+    # case forms: the given name's case decides the gender of an ambiguous surname
+    ("Сергея Колесникова", "Maria Kolesnikova", "case_gender"),
+    ("Сергея Колесникова", "Мария Колесникова", "case_gender"),
+    ("Марии Колесниковой", "Sergei Kolesnikov", "case_gender"),
+    ("Колесникову Марию", "Sergei Kolesnikov", "case_gender"),
+    ("Светланы Тихановской", "Сергей Тихановский", "case_gender"),
+    ("Ильи Вартанова", "Ilya Vartanova", "case_gender"),
+    ("Алексея Навального", "Yulia Navalnaya", "case_gender"),
+    ("Ивана Иванова", "Anna Ivanova", "case_gender"),
+    # cross-script phonetic near-misses
+    ("Donald Trump", "Дональд Туск", "phonetic_near"),
+    ("Friedrich Merz", "Фридрих Мерк", "phonetic_near"),
+    ("Olaf Scholz", "Олаф Шульц", "phonetic_near"),
+    ("Keir Starmer", "Кир Стармен", "phonetic_near"),
+    ("John Coale", "Джон Коллинз", "phonetic_near"),
+    ("Kamala Harris", "Камала Хэррисон", "phonetic_near"),
+    ("Maureen Dowd", "Морин Дауни", "phonetic_near"),
+    # one-edit Latin variants that are other people
+    ("Ilya Yashin", "Ilya Yashkina", "typo_near"),
+    ("Olaf Scholz", "Olga Scholz", "typo_near"),
+    ("Emmanuel Macron", "Emmanuelle Macron", "typo_near"),
+    ("Peter Hansen", "Peter Jansen", "typo_near"),
+    ("Thomas Muller", "Thomas Moller", "typo_near"),
+    ("Anna Karpova", "Anna Karpov", "typo_near"),
+    ("Dmitry Peskov", "Dmitry Peskova", "typo_near"),
+    ("Ivan Petrov", "Ivan Petrova", "typo_near"),
+    ("Stefan Lorenz", "Stefan Lorentz", "typo_near"),
+    ("Martin Schulz", "Martin Schultze", "typo_near"),
 ]
 
 # Places: groups of names for ONE place, and explicit place negatives.
@@ -569,6 +649,13 @@ ORGS: list[tuple[str, str, int, str]] = [
     ("Viasna", "Vesna Bank", 0, "org_negative"),
     ("Belsat TV", "Belarus 1 TV", 0, "org_negative"),
     ("United Nations", "United Nations Development Programme", 0, "org_negative"),
+    ("Deutsche Bank AG", "Deutsche Bank Aktiengesellschaft", 1, "legal_form"),
+    ("Romashka LLC", "ООО Ромашка", 1, "legal_form"),
+    ("ПАО Газпром", "Gazprom PJSC", 1, "legal_form"),
+    ("A.B.C. Company", "ABC Co.", 1, "legal_form"),
+    ("The Homs Refinery Company", "Homs Refinery Corp.", 1, "legal_form"),
+    ("Volkswagen AG", "Volkswagen GmbH", 0, "org_negative"),
+    ("Siemens AG", "Siemens Ltd", 0, "org_negative"),
 ]
 
 
@@ -594,6 +681,8 @@ def build() -> list[dict[str, str]]:
                 cat = "surname_only"
             elif "." in a or "." in b:
                 cat = "initials"
+            elif group in GROUP_CATEGORY:
+                cat = GROUP_CATEGORY[group]
             out.append(
                 {
                     "a": a,

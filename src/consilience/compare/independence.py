@@ -2,8 +2,7 @@
 
 Rules, in order (each group carries the reason it was formed):
 1. Articles with the same `copy_group` are one group (one text, however many outlets ran it).
-2. The story's core claims are the aligned claims told by the most copy-units (at least two, and at
-   least half of them). For each unit we take the set of origins its core claims rest on. Units whose
+2. The story's core claims are the aligned claims told by the most copy-units (at least two). For each unit we take the set of origins its core claims rest on. Units whose
    set is the same are one group: three outlets that all cite DPA citing the authorities add nothing
    to one another. Unattributed text is the outlet's own reporting, keyed by outlet, so it only ever
    joins articles of one newsroom. A unit that adds an origin of its own (its own reporting, or a
@@ -47,10 +46,12 @@ def core_clusters(
         spans.append((len(units), members))
     if not spans:
         return []
-    total = len(set(unit_of.values()))
     best = max(n for n, _ in spans)
-    floor = max(2, min(best, (total + 1) // 2))
-    return [m for n, m in spans if n >= floor]
+    if best < 2:
+        return []
+    # Only the most widely told claims: a claim three of seven outlets tell is context, and
+    # letting it in makes one mis-aligned sentence split outlets that rest on one origin.
+    return [m for n, m in spans if n == best]
 
 
 def describe_origins(origins: frozenset[str], labels: dict[str, str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from anyascii import anyascii
@@ -117,6 +117,7 @@ def data_json(name: str) -> dict:
     )
 
 
+@lru_cache(maxsize=500_000)
 def fold(text: str) -> str:
     """ASCII-folded, lower-cased words joined by single spaces: the key for alias matching."""
     tokens = (w[:-2] if w.endswith("'s") else w.replace("'", "") for w in words(anyascii(text)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from consilience.compare.lexicon import data_json, fold
 from consilience.compare.types import Origin
@@ -51,6 +52,7 @@ def _generic(text: str) -> bool:
     return any(text == fold(g) or text.endswith(" " + fold(g)) for g in _table()["generic"])
 
 
+@lru_cache(maxsize=100_000)
 def classify_origin(name: str) -> Origin:
     """The family of one cited source, without story context ("authorities" stays generic)."""
     table = _table()

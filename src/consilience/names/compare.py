@@ -9,9 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from consilience.names.fold import consonants, loose_skeletons, skeletons, to_ascii, tokens
+from rapidfuzz.distance import OSA
+
+from consilience.names.cases import nominative_readings
+from consilience.names.fold import (
+    consonants,
+    is_cyrillic,
+    letters_only,
+    loose_skeletons,
+    skeletons,
+    to_ascii,
+    tokens,
+)
 from consilience.names.orgs import compare_orgs, looks_like_org, parse_org
 from consilience.names.person import Part, PersonName, initials_of, parse_person, surname_gender
+from consilience.names.phonetic import phonetic_keys, phonetic_match
 from consilience.names.places import is_primary_place_name, place_ids, place_label
 
 Kind = Literal["person", "place", "org"]
@@ -99,7 +111,55 @@ def _compare_given(a: Part, b: Part, role: str) -> tuple[bool | None, float, str
         return False, 0.15, f"different {role}s: {a.text} ({da}) vs {b.text} ({db})"
     if set(a.skeletons) & set(b.skeletons):
         return True, 0.95, f"{role}s {a.text} ~ {b.text} after transliteration folding"
+    frame = phonetic_match(a.text, b.text)
+    if frame:
+        return True, 0.9, f"{role}s {a.text} ~ {b.text} by cross-script phonetic folding ({frame})"
     return False, 0.2, f"different {role}s: {a.text} vs {b.text}"
+
+
+def _same_consonants(a: Part, b: Part) -> bool:
+    """Cheap necessary condition for a loose-skeleton match: the consonant frames agree."""
+    return bool({consonants(x) for x in a.skeletons} & {consonants(x) for x in b.skeletons})
+
+
+_MIN_TYPO_LEN = 5  # shorter surnames differ by one letter too often to call it a typo
+_MIN_SUBST_LEN = 8  # one changed letter in a short name is usually another name (Losik/Lasik)
+
+
+def _edit_kind(x: str, y: str) -> str | None:
+    """'transposition', 'missing letter' or 'changed letter' when x and y are one edit apart."""
+    if OSA.distance(x, y) != 1:
+        return None
+    if len(x) != len(y):
+        return "missing letter"
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    return "transposition" if len(diff) == 2 else "changed letter"
+
+
+def _typo_edit(a: PersonName, b: PersonName) -> str | None:
+    """Latin surnames one typing slip apart (Scholze/Scholz, Marcon/Macron) under strict guards.
+
+    Both names must be Latin, have the very same given name, and keep the first letter; a
+    gendered surname (-ova, -in, -sky) may only have two letters swapped, because one letter
+    more or less there is a different family (Yashin/Yashkin, Peskov/Pesko).
+    """
+    sa, sb, ga, gb = a.surname, b.surname, a.given, b.given
+    if sa is None or sb is None or ga is None or gb is None or ga.initial or gb.initial:
+        return None
+    if is_cyrillic(a.raw) or is_cyrillic(b.raw) or to_ascii(ga.text) != to_ascii(gb.text):
+        return None
+    x, y = letters_only(to_ascii(sa.text)), letters_only(to_ascii(sb.text))
+    if min(len(x), len(y)) < _MIN_TYPO_LEN or x[0] != y[0]:
+        return None
+    kind = _edit_kind(x, y)
+    if kind is None:
+        return None
+    gendered = bool(a.surname_gender or b.surname_gender)
+    if kind == "changed letter" and (gendered or min(len(x), len(y)) < _MIN_SUBST_LEN):
+        return None
+    if kind == "missing letter" and gendered:
+        return None
+    return kind
 
 
 def compare_persons(a: PersonName, b: PersonName) -> tuple[bool, float, str]:
@@ -124,10 +184,14 @@ def compare_persons(a: PersonName, b: PersonName) -> tuple[bool, float, str]:
             )
         return False, 0.05, f"different surnames {sa.text} vs {sb.text} ({genders})"
     shared = set(sa.skeletons) & set(sb.skeletons)
-    loose = False
-    if not shared:
+    tier = "folded"
+    if not shared and _same_consonants(sa, sb):  # loose folding only ever merges vowels
         shared = set(loose_skeletons(sa.text)) & loose_skeletons(sb.text)
-        loose = bool(shared)
+        tier = "loose"
+    if not shared and (frame := phonetic_match(sa.text, sb.text)):
+        shared, tier = {frame}, "phonetic"
+    if not shared and (edit := _typo_edit(a, b)):
+        shared, tier = {edit}, "typo"
     if not shared:
         return (
             False,
@@ -137,23 +201,32 @@ def compare_persons(a: PersonName, b: PersonName) -> tuple[bool, float, str]:
                 f"(folded {sa.skeletons[0] if sa.skeletons else '-'} vs {sb.skeletons[0] if sb.skeletons else '-'})"
             ),
         )
+    shown = f"{_shown(sa.text)} / {_shown(sb.text)}"
+    first = next(iter(sorted(shared)))
     if to_ascii(sa.text) == to_ascii(sb.text):
         score, sur_why = 1.0, f"same surname {_shown(sa.text)}"
-    elif loose:
+    elif tier == "loose":
         score, sur_why = (
             0.85,
             (
-                f"same surname {_shown(sa.text)} / {_shown(sb.text)} allowing the Belarusian a/e vowel "
-                f"alternation (akanne/yakanne; skeleton {next(iter(sorted(shared)))})"
+                f"same surname {shown} allowing the Belarusian a/e vowel "
+                f"alternation (akanne/yakanne; skeleton {first})"
             ),
         )
+    elif tier == "phonetic":
+        score, sur_why = (
+            0.8,
+            (
+                f"same surname {shown} by cross-script phonetic folding (the Latin spelling read "
+                f"as English/German/French, as Russian transcribes it; consonant frame {first})"
+            ),
+        )
+    elif tier == "typo":
+        score, sur_why = 0.75, f"surnames {shown} differ by one {first} (a typo-level variant)"
     else:
         score, sur_why = (
             0.95,
-            (
-                f"same surname {_shown(sa.text)} / {_shown(sb.text)} after transliteration folding "
-                f"(skeleton {next(iter(sorted(shared)))})"
-            ),
+            f"same surname {shown} after transliteration folding (skeleton {first})",
         )
     reasons = [sur_why]
     if a.surname_gender and a.surname_gender == b.surname_gender:
@@ -249,36 +322,76 @@ def compare_names(a: str, b: str, kind: str | None = None) -> NameMatch:
         same, score, why = compare_orgs(parse_org(a_s), parse_org(b_s))
     else:
         same, score, why = compare_persons(parse_person(a_s), parse_person(b_s))
+        if not same:
+            same, score, why = _via_case_readings(a_s, b_s, (same, score, why))
     return NameMatch(same, max(0.0, min(1.0, score)), why, kind)
+
+
+def _via_case_readings(a: str, b: str, plain: tuple[bool, float, str]) -> tuple[bool, float, str]:
+    """Retry with nominative readings of Russian oblique-case names ('Илью Вартанова')."""
+    ra, rb = nominative_readings(a), nominative_readings(b)
+    if not ra and not rb:
+        return plain
+    best: tuple[bool, float, str] | None = None
+    options_a = [(a, "")] + [(r.nominative, r.why) for r in ra]
+    options_b = [(b, "")] + [(r.nominative, r.why) for r in rb]
+    for na, wa in options_a:
+        for nb, wb in options_b:
+            if not (wa or wb):
+                continue
+            same, score, why = compare_persons(parse_person(na), parse_person(nb))
+            if same and (best is None or score * 0.95 > best[1]):
+                note = "; ".join(w for w in (wa, wb) if w)
+                best = (True, round(score * 0.95, 3), f"{note}; {why}")
+    return best or plain
+
+
+def _person_keys(name: str) -> set[str]:
+    """Surname frames (folded and phonetic) plus a given-name + initial key for typo variants."""
+    p = parse_person(name)
+    keys: set[str] = set()
+    parts = [p.surname] if p.surname is not None else []
+    parts += [
+        pt for pt in (p.given, p.patronymic) if pt is not None and not pt.initial and not pt.given
+    ]
+    for part in parts:
+        keys.update("p:" + consonants(s) for s in part.skeletons)
+        keys.update("f:" + f for f in phonetic_keys(part.text))
+    if p.surname is not None and p.given is not None and not p.given.initial:
+        # typo tier: same given name, same first letter, lengths at most one apart; two
+        # length buckets per name so that lengths L and L+1 always share one (L // 2)
+        sur = letters_only(to_ascii(p.surname.text))
+        given = to_ascii(p.given.text)
+        for bucket in {len(sur) // 2, (len(sur) - 1) // 2}:
+            keys.add(f"t:{given}:{sur[:1]}:{bucket}")
+    return keys
 
 
 def name_keys(name: str, kind: str | None = None) -> set[str]:
     """Blocking keys: two names that compare_names calls the same share at least one key.
 
     Persons: the consonant frame of the surname (and of every word that is not a known
-    given name, in case the order was misread); places: gazetteer ids and the folded
-    spelling; organisations: normalised name, acronym and folded words.
+    given name, in case the order was misread), its cross-script phonetic frames, a
+    given-name + initial + length key for typo variants, and the same for the nominative
+    reading of a Russian oblique-case name; places: gazetteer ids and the folded spelling;
+    organisations: normalised name (legal forms stripped), acronym and folded words.
     """
     name = (name or "").strip()
     keys: set[str] = set()
     if not tokens(name):
         return keys
     if kind in (None, "person"):
-        p = parse_person(name)
-        parts = [p.surname] if p.surname is not None else []
-        parts += [
-            pt
-            for pt in (p.given, p.patronymic)
-            if pt is not None and not pt.initial and not pt.given
-        ]
-        for part in parts:
-            keys.update("p:" + consonants(s) for s in part.skeletons)
+        keys |= _person_keys(name)
+        for reading in nominative_readings(name):
+            keys |= _person_keys(reading.nominative)
     if kind in (None, "place"):
         keys.update(place_ids(name))
         keys.add("w:" + _whole_skeleton(name))
     if kind in (None, "org"):
         o = parse_org(name)
         keys.update({"o:" + o.norm, "a:" + o.acronym, "a:" + o.compact, "w:" + o.skeleton})
+        if o.acronym_full:
+            keys.add("a:" + o.acronym_full)
     return keys
 
 

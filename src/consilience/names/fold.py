@@ -19,6 +19,8 @@ from anyascii import anyascii
 from consilience.names.tables import rows
 
 _VOWEL_RUN = re.compile(r"[aeiou]+")
+_NOT_LETTER = re.compile(r"[^a-z]+")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ`ʹ][^\W\d_]+)*", re.UNICODE)
 
 
@@ -42,6 +44,37 @@ class _Rule:
     others: tuple[str, ...]  # other readings of the same spelling, each giving a variant
     latin_only: bool
     alt_only: bool  # applied only as a second reading, never to the main one
+    literal: str  # letters any match must contain: a cheap `in` test before the regex
+
+
+# letters at the start of a pattern, after an optional anchor and one leading group or class
+_LEADING_LITERAL = re.compile(r"\^?(?:\([^()]*\)|\[[^\]]*\])?([a-z]+)")
+
+
+def _top_level_alternation(pattern: str) -> bool:
+    """'ab|cd' needs neither 'ab' nor 'cd', so it has no required literal."""
+    depth = 0
+    for i, ch in enumerate(pattern):
+        if ch == "\\" or (i and pattern[i - 1] == "\\"):
+            continue
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
+
+
+def literal_of(pattern: str) -> str:
+    """The plain letters a pattern starts with ('rz(?!h)' -> 'rz'), '' when it starts with syntax."""
+    m = _LEADING_LITERAL.match(pattern)
+    if not m or _top_level_alternation(pattern):
+        return ""
+    lit = m.group(1)
+    # a quantifier after the last letter makes that letter optional ('ab?' needs only 'a')
+    after = pattern[m.end() : m.end() + 1]
+    return lit[:-1] if after in ("?", "*", "{") else lit
 
 
 @cache
@@ -56,6 +89,7 @@ def _rules() -> tuple[_Rule, ...]:
                 others=() if others == "-" else tuple(others.split("|")),
                 latin_only=scope.startswith("latin"),
                 alt_only=scope.endswith("-alt"),
+                literal=literal_of(pattern),
             )
         )
     return tuple(out)
@@ -64,15 +98,34 @@ def _rules() -> tuple[_Rule, ...]:
 _MAX_VARIANTS = 8  # ch x z x ou readings multiply; a cap keeps a pathological token cheap
 
 
-def _apply_all(word: str, latin: bool) -> list[str]:
-    """All folded readings of a word: the main one first, then the other conventions."""
+@lru_cache(maxsize=131072)
+def _apply_all(word: str, latin: bool) -> tuple[str, ...]:
+    """All folded readings of a word: the main one first, then the other conventions.
+
+    Cached because skeletons(), loose_skeletons() and strict_keys() all start from it; a rule
+    that matches no reading is skipped before any list is built (most rules, most words).
+    """
     variants = [word]
+    joined = word  # all variants joined by "|": one `in` test per rule instead of one per variant
     for rule in _rules():
         if rule.latin_only and not latin:
             continue
+        lit, search = rule.literal, rule.pattern.search
+        if lit and lit not in joined:
+            continue
+        if not rule.alt_only and not (latin and rule.others):
+            # one reading only: rewrite every variant in place (sub leaves a non-match as is)
+            sub, repl = rule.pattern.sub, rule.repl
+            variants = [sub(repl, v) for v in variants]
+            if len(variants) > 1:
+                variants = list(dict.fromkeys(variants))
+            joined = "|".join(variants)
+            continue
+        if not any(search(v) for v in variants):
+            continue
         nxt: list[str] = []
         for v in variants:
-            if not rule.pattern.search(v):
+            if not search(v):
                 nxt.append(v)
                 continue
             if rule.alt_only:
@@ -82,7 +135,8 @@ def _apply_all(word: str, latin: bool) -> list[str]:
                 if latin:
                     nxt += [rule.pattern.sub(o, v) for o in rule.others]
         variants = list(dict.fromkeys(nxt))[:_MAX_VARIANTS]
-    return variants
+        joined = "|".join(variants)
+    return tuple(variants)
 
 
 @lru_cache(maxsize=65536)
@@ -94,12 +148,12 @@ def to_ascii(text: str) -> str:
 
 def letters_only(ascii_text: str) -> str:
     """Only a-z: apostrophes, hyphens and digits removed."""
-    return "".join(ch for ch in ascii_text if "a" <= ch <= "z")
+    return _NOT_LETTER.sub("", ascii_text)
 
 
 def is_cyrillic(text: str) -> bool:
     """True when the text has any Cyrillic letter (then 'ch' can only be ч)."""
-    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+    return _CYRILLIC.search(text) is not None
 
 
 def tokens(text: str) -> list[str]:
@@ -158,8 +212,10 @@ def loose_skeletons(token: str) -> frozenset[str]:
     )
 
 
-def _strict_run(m: re.Match[str]) -> str:
-    return m.group().replace("io", "e").replace("ie", "e").replace("o", "a")
+def _strict(variant: str) -> str:
+    # io/ie/o only ever occur inside vowel runs, so replacing on the whole word is the same
+    # as replacing run by run, and much cheaper than a regex callback per run
+    return variant.replace("io", "e").replace("ie", "e").replace("o", "a")
 
 
 @lru_cache(maxsize=131072)
@@ -172,7 +228,7 @@ def strict_keys(token: str) -> tuple[str, ...]:
     if not word:
         return ()
     latin = not is_cyrillic(token)
-    return tuple(dict.fromkeys(_VOWEL_RUN.sub(_strict_run, v) for v in _apply_all(word, latin)))
+    return tuple(dict.fromkeys(_strict(v) for v in _apply_all(word, latin)))
 
 
 def consonants(skeleton: str) -> str:

@@ -73,6 +73,9 @@ def _split_initials(raw: str) -> list[str]:
         if chunk == ",":
             out.append(chunk)
             continue
+        if "." not in chunk:  # the common case: no initials to split off
+            out.extend(tokens(chunk))
+            continue
         pieces = (
             re.findall(r"[^\W\d_]{1,2}\.", chunk)
             if re.fullmatch(r"(?:[^\W\d_]{1,2}\.)+", chunk)
