@@ -100,9 +100,16 @@ def all_lexicons() -> tuple[Lexicon, ...]:
     return tuple(_load(n) for n in names)
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 def lexicons_for(text: str) -> tuple[Lexicon, ...]:
     """The lexicons worth trying for a text: Cyrillic text gets Cyrillic-script languages first."""
-    cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in text)
+    return _lexicons_for_script(bool(_CYRILLIC.search(text)))
+
+
+@cache
+def _lexicons_for_script(cyrillic: bool) -> tuple[Lexicon, ...]:
     lexs = all_lexicons()
     if cyrillic:
         return tuple(lx for lx in lexs if lx.stemmer in {"russian"}) or lexs
