@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from anyascii import anyascii
 
+from consilience.names import normalise_name
 from consilience.resolve.names_api import compare, keys
 from consilience.resolve.records import Record
 
@@ -24,6 +25,21 @@ class Edge:
     why: str
 
 
+MAX_BLOCK = 200  # records per blocking key before the block is split further
+
+
+def _split_block(block: list[Record]) -> list[list[Record]]:
+    """A key shared by hundreds of names (a common surname frame, a country) would make the pass
+    quadratic in the archive's size; such a block is split by the first letters of the folded
+    full name, so only names that also begin alike are compared."""
+    if len(block) <= MAX_BLOCK:
+        return [block]
+    parts: dict[str, list[Record]] = defaultdict(list)
+    for rec in block:
+        parts[normalise_name(rec.name)[:3]].append(rec)
+    return [p[:MAX_BLOCK * 5] for p in parts.values()]
+
+
 def candidate_pairs(records: list[Record]) -> list[tuple[Record, Record]]:
     """Pairs of same-type records sharing a blocking key (never all pairs)."""
     blocks: dict[tuple[str, str], list[Record]] = defaultdict(list)
@@ -32,7 +48,7 @@ def candidate_pairs(records: list[Record]) -> list[tuple[Record, Record]]:
             blocks[(rec.type, k)].append(rec)
     seen: set[tuple[str, str]] = set()
     out: list[tuple[Record, Record]] = []
-    for block in (blocks[k] for k in sorted(blocks)):
+    for block in (part for k in sorted(blocks) for part in _split_block(blocks[k])):
         for i, ra in enumerate(block):
             for rb in block[i + 1 :]:
                 pair = (min(ra.key, rb.key), max(ra.key, rb.key))
