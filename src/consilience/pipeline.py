@@ -282,15 +282,46 @@ def compare_stories(store: Store, story_ids: set[str] | None = None) -> int:
             continue
         articles = [SourceArticle(r[0], r[1], r[2], r[3], r[4]) for r in rows]
         ids = [r[0] for r in rows]
+        read = claim_readers(rows)
         entities = story_entities(store, ids)
-        comparison = compare_story(articles, claims_of(store, ids), entities)
-        results.append((story_id, json.dumps(comparison.to_json(), ensure_ascii=False)))
+        comparison = compare_story(articles, claims_of(store, read), entities)
+        view = comparison.to_json()
+        if len(read) < len(ids):
+            view["compared"] = {
+                "articles": len(read),
+                "of": len(ids),
+                "why": f"claims read from one article per copy group, at most {MAX_COMPARED} (earliest first): "
+                "copies add no independent support, and pairing every claim of a large story is quadratic",
+            }
+        results.append((story_id, json.dumps(view, ensure_ascii=False)))
     with store.write() as conn:
         conn.executemany(
             "INSERT INTO comparisons (story_id, data) VALUES (?, ?) ON CONFLICT(story_id) DO UPDATE SET data = excluded.data",
             results,
         )
     return len(results)
+
+
+SMALL_STORY = 12  # articles; up to this size every article's claims are compared
+MAX_COMPARED = 40
+
+
+def claim_readers(rows: list) -> list[str]:  # type: ignore[type-arg]
+    """Articles whose claims a story's comparison reads: all of a small story; in a large one, the
+    earliest article of each copy group and the other articles, earliest first, up to MAX_COMPARED."""
+    ids = [r[0] for r in rows]
+    if len(ids) <= SMALL_STORY:
+        return ids
+    seen_groups: set[str] = set()
+    chosen = []
+    for r in rows:  # rows come in publication order
+        group = r[4]
+        if group:
+            if group in seen_groups:
+                continue
+            seen_groups.add(group)
+        chosen.append(r[0])
+    return chosen[:MAX_COMPARED]
 
 
 def story_entities(store: Store, article_ids: list[str]):  # type: ignore[no-untyped-def]

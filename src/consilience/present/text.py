@@ -79,6 +79,9 @@ def render_story(view: dict[str, Any], markdown: bool = False) -> str:
         if s.get("independence_reason") and markdown is False and s is sources[0]:
             pass
     claims = view.get("claims", [])
+    if view.get("compared"):
+        note = view["compared"]
+        lines += ["", f"Claims compared from {note['articles']} of {note['of']} articles: {note['why']}"]
     order = {"conflicting": 0, "corroborated": 1, "single_source": 2}
     lines += ["", f"{h2}Claims ({len(claims)})"]
     for c in sorted(claims, key=lambda c: (order.get(c.get("status"), 3), c.get("kind", ""), c.get("statement", ""))):

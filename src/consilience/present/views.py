@@ -180,6 +180,7 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any]:
         "differences": comparison.get("differences", []),
         "single_source": comparison.get("single_source", []),
         "minor_claims": comparison.get("minor_claims", []),
+        "compared": comparison.get("compared"),
     }
     return view
 
