@@ -122,28 +122,53 @@ def _parse_when(value: str | None):  # type: ignore[no-untyped-def]
         return None
 
 
-def extract_articles(store: Store, log: Log | None = None, ner: str = "rules") -> int:
-    """Mentions and claims for every article not yet read by this extractor version and detector."""
+def _extract_chunk(chunk: list[tuple[str, str, str | None, str | None]], ner: str) -> list:  # type: ignore[type-arg]
+    """Mentions and claims for a chunk of (id, text, language, published); runs in a worker too."""
     from consilience.extract.claims import extract_claims
     from consilience.extract.mentions import get_detector
-    from consilience.store.analysis import save_extraction, unanalysed_articles
 
     detector = get_detector(ner)
+    return [
+        (article_id, detector.detect(article_id, text, language), extract_claims(article_id, text, language, published))
+        for article_id, text, language, published in chunk
+    ]
+
+
+PARALLEL_FROM = 400  # articles; below this, starting worker processes costs more than it saves
+CHUNK = 64
+
+
+def extract_articles(store: Store, log: Log | None = None, ner: str = "rules", workers: int | None = None) -> int:
+    """Mentions and claims for every article not yet read by this extractor version and detector.
+
+    Per-article work is independent, so a large backlog is spread over worker processes
+    (one per core); results are written by this process alone, in batches.
+    """
+    from consilience.store.analysis import save_extraction, unanalysed_articles
+
     version = f"{EXTRACTOR_VERSION}:{ner}"
     rows = unanalysed_articles(store, version)
-    batch: list = []
-    for number, row in enumerate(rows, start=1):
-        text = row["text"]
-        mentions = detector.detect(row["id"], text, row["language"])
-        claims = extract_claims(row["id"], text, row["language"], row["published"])
-        batch.append((row["id"], mentions, claims))
-        if len(batch) >= BATCH_SIZE:
-            save_extraction(store, version, batch)
-            batch.clear()
-            if log:
-                log(f"read names and claims in {number}/{len(rows)} articles")
-    save_extraction(store, version, batch)
-    return len(rows)
+    items = [(r["id"], r["text"], r["language"], r["published"]) for r in rows]
+    chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+    workers = workers or min(os.cpu_count() or 1, 4)
+    done = 0
+    if len(items) >= PARALLEL_FROM and workers > 1:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:
+            for found in pool.map(_extract_chunk, chunks, [ner] * len(chunks)):
+                save_extraction(store, version, found)
+                done += len(found)
+                if log:
+                    log(f"read names and claims in {done}/{len(items)} articles")
+    else:
+        for chunk in chunks:
+            save_extraction(store, version, _extract_chunk(chunk, ner))
+            done += len(chunk)
+            if log and len(items) > CHUNK:
+                log(f"read names and claims in {done}/{len(items)} articles")
+    return len(items)
 
 
 def resolve(store: Store) -> int:
