@@ -318,13 +318,24 @@ def compare_stories(store: Store, story_ids: set[str] | None = None) -> int:
                 "why": f"claims read from one article per copy group, at most {MAX_COMPARED} (earliest first): "
                 "copies add no independent support, and pairing every claim of a large story is quadratic",
             }
-        results.append((story_id, json.dumps(view, ensure_ascii=False)))
+        results.append((story_id, json.dumps(view, ensure_ascii=False), json.dumps(_summary(view, rows), ensure_ascii=False)))
     with store.write() as conn:
         conn.executemany(
             "INSERT INTO comparisons (story_id, data) VALUES (?, ?) ON CONFLICT(story_id) DO UPDATE SET data = excluded.data",
-            results,
+            [(story_id, data) for story_id, data, _ in results],
         )
+        conn.executemany("UPDATE stories SET summary = ? WHERE id = ?", [(summary, story_id) for story_id, _, summary in results])
     return len(results)
+
+
+def _summary(view: dict, rows: list) -> dict:  # type: ignore[type-arg]
+    """The list page's figures for one story: outlets, independence groups, claims by status."""
+    statuses = [c.get("status") for c in view.get("claims", [])]
+    return {
+        "outlets": sorted({r[2] for r in rows if r[2]}),
+        "independence_groups": len({s.get("independence_group") for s in view.get("sources", [])} - {None}),
+        "claims": {k: statuses.count(k) for k in ("corroborated", "single_source", "conflicting")},
+    }
 
 
 SMALL_STORY = 12  # articles; up to this size every article's claims are compared
@@ -368,8 +379,29 @@ def story_entities(store: Store, article_ids: list[str]):  # type: ignore[no-unt
     ]
 
 
+def backfill_summaries(store: Store) -> int:
+    """Stories compared before the summary column existed get their list figures from the comparison."""
+    import json
+
+    rows = store.conn.execute(
+        "SELECT s.id, c.data FROM stories s JOIN comparisons c ON c.story_id = s.id WHERE s.summary = '{}'"
+    ).fetchall()
+    updates = []
+    for story_id, data in rows:
+        members = store.conn.execute(
+            "SELECT a.id, a.ref, a.outlet FROM articles a JOIN story_articles s ON s.article_id = a.id WHERE s.story_id = ?",
+            (story_id,),
+        ).fetchall()
+        updates.append((json.dumps(_summary(json.loads(data), members), ensure_ascii=False), story_id))
+    if updates:
+        with store.write() as conn:
+            conn.executemany("UPDATE stories SET summary = ? WHERE id = ?", updates)
+    return len(updates)
+
+
 def analyse(store: Store, rebuild: bool = False, log: Log | None = None, ner: str = "rules") -> dict[str, float]:
     """Extraction for new articles, then entities, stories and comparisons; timings per stage."""
+    backfill_summaries(store)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
     extracted = extract_articles(store, log, ner=ner)

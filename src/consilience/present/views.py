@@ -83,40 +83,16 @@ def _json(text: str | None, default: Any) -> Any:
 
 def story_rows(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
     """CONTRACT `stories`: one row per story, largest first, then most recent."""
-    rows = store.conn.execute(
-        "SELECT id, title, first_seen, last_seen, size FROM stories ORDER BY size DESC, last_seen DESC, id"
-        + (f" LIMIT {int(limit)}" if limit else "")
-    ).fetchall()
-    views = []
-    for row in rows:
-        members = store.conn.execute(
-            "SELECT a.id, a.ref, a.outlet FROM articles a JOIN story_articles s ON s.article_id = a.id "
-            "WHERE s.story_id = ? ORDER BY a.published, a.id",
-            (row["id"],),
-        ).fetchall()
-        comparison = _json(
-            (store.conn.execute("SELECT data FROM comparisons WHERE story_id = ?", (row["id"],)).fetchone() or [None])[0], {}
+    ids = [
+        r[0]
+        for r in store.conn.execute(
+            "SELECT id FROM stories ORDER BY size DESC, last_seen DESC, id" + (f" LIMIT {int(limit)}" if limit else "")
         )
-        statuses = [c.get("status") for c in comparison.get("claims", [])]
-        groups = {s.get("independence_group") for s in comparison.get("sources", [])}
-        views.append(
-            {
-                "id": row["id"],
-                "title": row["title"],
-                "articles": [m["id"] for m in members],
-                "refs": [m["ref"] for m in members if m["ref"]],
-                "outlets": sorted({m["outlet"] for m in members if m["outlet"]}),
-                "first_seen": row["first_seen"],
-                "last_seen": row["last_seen"],
-                "independence_groups": len(groups - {None}),
-                "claims": {
-                    "corroborated": statuses.count("corroborated"),
-                    "single_source": statuses.count("single_source"),
-                    "conflicting": statuses.count("conflicting"),
-                },
-            }
-        )
-    return views
+    ]
+    rows: list[dict[str, Any]] = []
+    for start in range(0, len(ids), MAX_ROWS):
+        rows += story_rows_for(store, ids[start : start + MAX_ROWS])
+    return rows
 
 
 def find_story_id(store: Store, key: str) -> str:
@@ -366,45 +342,49 @@ def search_story_ids(
 
 
 def story_rows_for(store: Store, story_ids: list[str]) -> list[dict[str, Any]]:
-    """CONTRACT `stories` rows (plus counts) for the given ids, in the given order."""
+    """CONTRACT `stories` rows (plus counts) for the given ids, in the given order.
+
+    Two queries for the whole page: the stories with the summary kept when each was compared,
+    and their members (a per-story JSON scan made the list page slow on large stores).
+    """
+    import json
+
+    ids = story_ids[:MAX_ROWS]
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    heads = {
+        r["id"]: r
+        for r in store.conn.execute(
+            f"SELECT id, title, first_seen, last_seen, size, summary FROM stories WHERE id IN ({marks})", ids
+        )
+    }
+    members: dict[str, list[Any]] = {}
+    for r in store.conn.execute(
+        f"SELECT s.story_id, a.id, a.ref, a.outlet FROM story_articles s JOIN articles a ON a.id = s.article_id "
+        f"WHERE s.story_id IN ({marks}) ORDER BY a.published, a.id",
+        ids,
+    ):
+        members.setdefault(r[0], []).append(r)
     views = []
-    for story_id in story_ids[:MAX_ROWS]:
-        row = store.conn.execute("SELECT id, title, first_seen, last_seen, size FROM stories WHERE id = ?", (story_id,)).fetchone()
+    for story_id in ids:
+        row = heads.get(story_id)
         if row is None:
             continue
-        members = store.conn.execute(
-            "SELECT a.id, a.ref, a.outlet FROM articles a JOIN story_articles s ON s.article_id = a.id "
-            "WHERE s.story_id = ? ORDER BY a.published, a.id",
-            (story_id,),
-        ).fetchall()
-        # counted by SQLite's JSON functions: parsing a large comparison in Python dominated the list page
-        statuses = dict(
-            store.conn.execute(
-                "SELECT json_extract(c.value, '$.status'), COUNT(*) FROM comparisons, json_each(comparisons.data, '$.claims') c "
-                "WHERE comparisons.story_id = ? GROUP BY 1",
-                (story_id,),
-            ).fetchall()
-        )
-        groups = store.conn.execute(
-            "SELECT COUNT(DISTINCT json_extract(s.value, '$.independence_group')) FROM comparisons, "
-            "json_each(comparisons.data, '$.sources') s WHERE comparisons.story_id = ?",
-            (story_id,),
-        ).fetchone()[0]
+        summary = json.loads(row["summary"] or "{}")
+        people = members.get(story_id, [])
+        counts = summary.get("claims", {})
         views.append(
             {
                 "id": row["id"],
                 "title": row["title"],
-                "articles": [m["id"] for m in members],
-                "refs": [m["ref"] for m in members if m["ref"]],
-                "outlets": sorted({m["outlet"] for m in members if m["outlet"]}),
+                "articles": [m[1] for m in people],
+                "refs": [m[2] for m in people if m[2]],
+                "outlets": summary.get("outlets") or sorted({m[3] for m in people if m[3]}),
                 "first_seen": row["first_seen"],
                 "last_seen": row["last_seen"],
-                "independence_groups": groups,
-                "claims": {
-                    "corroborated": statuses.get("corroborated", 0),
-                    "single_source": statuses.get("single_source", 0),
-                    "conflicting": statuses.get("conflicting", 0),
-                },
+                "independence_groups": summary.get("independence_groups", 0),
+                "claims": {k: counts.get(k, 0) for k in ("corroborated", "single_source", "conflicting")},
             }
         )
     return views
