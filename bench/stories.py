@@ -150,6 +150,7 @@ def pairwise_f1(gold: list[str], pred: list[str]) -> float:
 
 # --- systems ---------------------------------------------------------------------------------
 def ours(docs: list[StoryDoc], config: StoryConfig) -> list[str]:
+    """One full pass; `group_stories` seeds idf from the same articles first, as a store would."""
     by_id = {a.doc_id: a.story_id for a in group_stories(docs, config)}
     return [by_id[d.id] for d in docs]
 

@@ -76,11 +76,15 @@ def content_terms(text: str, stem: int) -> list[str]:
 
 
 def numbers_in(text: str) -> frozenset[str]:
-    """Numbers as written in digits, normalised ("1,200" -> "1200"); 0-9 are too common to count."""
+    """Numbers as written in digits, normalised ("1,200" -> "1200"); 0-9 are too common to count.
+
+    Years are left out: "arrested in 2023" is background two reports of different events share,
+    not a specific of either (the year itself is read separately, by latest_year).
+    """
     found = set()
     for raw in _NUM_RE.findall(text):
         value = re.sub(r"[.,]", "", raw) if _THOUSANDS_RE.match(raw) else raw.replace(",", ".")
-        if len(value) > 1:
+        if len(value) > 1 and not (len(value) == 4 and value.isdigit() and 1900 <= int(value) <= 2100):
             found.add(value)
     return frozenset(found)
 

@@ -5,30 +5,42 @@ O(store); here an article is scored only against stories that share one of its r
 (content terms, entity ids, numbers, dates), with each posting list capped to its most recent
 stories, so the cost per article stays flat as the store grows.
 
-Score = content cosine (same language only, title terms boosted, incremental idf)
-      + weighted cosines of entity ids, numbers and day-of-year dates
-      - a penalty that grows with the time gap to the story.
-Across languages the content term is unavailable, so entities, numbers and dates carry it.
+Content is average-link, as in agglomerative clustering: every article is a sublinear-tf, idf
+weighted, L2-normalised vector, and a story keeps the sum of its members' vectors, so the mean
+cosine of an article to all members is one sparse dot product divided by the member count (no
+story norm to maintain). A few member vectors are kept too, and the mean of the article's top-k
+member cosines is blended in, so a story that drifted keeps its recent thread.
+
+Score = content (mean cosine, same language only; under two shared terms it counts 0)
+      + average-link Dice of idf-weighted entities, numbers and dates, scaled by content
+        similarity up to `channel_gate`, so shared names alone never join two same-language texts
+      - a time penalty that is waived inside `horizon_days` when content is high
+      - a conflict penalty when both sides name rare numbers or days and share none, weeks apart
+        (entity evidence then counts 0: same actors, another event).
+Across languages content is unavailable, so entities (required), numbers and dates carry it.
 
 Bounded re-merge: when an article joins a story and also scored at least `merge_floor` against
-another candidate, and the two stories then score at least `merge_threshold` against each other
-(one story's centroid and keys scored as one article against the other, time penalty included),
-the newer story folds into the older, whose id stays. The retired id is kept in `merges`, so
-`resolve`/`story_of` map old ids, and the assignment lists it in `merged` so a store can re-point
-the retired story's rows. Cost: at most `candidates` story-to-story scores per article.
+another candidate, and the two stories score at least `merge_threshold` against each other
+(average-link: mean cosine over all member pairs, from the two sums), the newer story folds into
+the older, whose id stays. Retired ids are kept in `merges`, so `resolve`/`story_of` map them.
 """
 
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
+from itertools import islice
 
 from consilience.cluster.doc import StoryDoc, naive_utc, publication_order
 from consilience.cluster.features import DocFeatures, doc_features
 
 _UND = "und"
+
+
+SMALL_STORE = 200  # articles; see StoryIndex._rare
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,31 +51,38 @@ class StoryConfig:
     title_weight: float = 3.0
     max_chars: int = 5000
     year_chars: int = 600  # an undated article's year is read from its opening (the dateline)
-    doc_terms: int = 60  # content terms kept per article vector
-    story_terms: int = 300  # content terms kept per story centroid and language
+    doc_terms: int = 80  # content terms kept per article vector
+    story_terms: int = 400  # content terms kept per story sum and language
     story_keys: int = 100  # entities, numbers and dates kept per story (most frequent)
-    threshold: float = 0.24
-    w_entities: float = 0.40
-    w_numbers: float = 0.10
-    w_dates: float = 0.15
+    story_days: int = 64  # distinct member days kept per story, for the gap to the nearest one
+    members: int = 8  # member vectors kept per story for the top-k term
+    top_k: int = 3
+    member_weight: float = 0.5  # share of content from the top-k member mean (rest: all members)
+    threshold: float = 0.18
+    w_entities: float = 0.30
+    w_numbers: float = 0.30
+    w_dates: float = 0.10
+    channel_gate: float = 0.10  # content at which entities/numbers/dates count fully
     cross_entities: float = 0.60  # weights when no shared language lets content words count
     cross_numbers: float = 0.20
     cross_dates: float = 0.30
-    grace_days: float = 7.0
-    penalty_rate: float = 0.03  # per doubling of the gap beyond the grace period
+    grace_days: float = 3.0
+    horizon_days: float = 30.0  # inside it, high content waives the time penalty
+    content_high: float = 0.35
+    penalty_rate: float = 0.02  # per doubling of the gap beyond the grace period
     penalty_max: float = 0.50
-    specifics_conflict: float = 0.25  # per doubling of the gap, when no number or day is shared
-    anchor_relief: float = 1.0  # how far shared day-of-year dates cancel the time penalty
-    members: int = 4  # recent member vectors kept per story for nearest-member similarity
-    member_weight: float = 0.5  # share of the content score from the nearest member
-    year_penalty: float = 0.20  # per year apart, when only years are known (undated articles)
-    norm_refresh: float = 1.1  # recompute a story's norms once the corpus grew by this factor
+    specifics_conflict: float = 0.20  # both name rare numbers/dates, none shared (x doublings)
+    conflict_days: float = 7.0  # ... counted in doublings of the gap beyond this
+    shared_floor: float = 0.05  # number/date overlap (Dice) at or below this counts as none shared
+    entity_conflict: float = 0.0  # both name rare entities, none shared (off: see bench/stories.md)
+    year_penalty: float = 0.20  # per year apart beyond the first, when only years are known
+    min_shared_terms: int = 2  # fewer shared content terms than this: content counts 0
     query_terms: int = 15
-    candidates: int = 8
-    posting_cap: int = 200
+    candidates: int = 6
+    posting_cap: int = 64  # stories read per key, most recent first
     common_share: float = 0.05  # keys in more than this share of articles do not retrieve
-    merge_floor: float = 0.15  # another candidate the article scores this high against ... (0: off)
-    merge_threshold: float = 0.45  # ... merges into its story when the two stories score this
+    merge_floor: float = 0.12  # another candidate the article scores this high against ... (0: off)
+    merge_threshold: float = 0.25  # ... merges into its story when the two stories score this
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +99,7 @@ class Evidence:
     date: float = 0.0
     gap_days: float | None = None
     penalty: float = 0.0
+    conflict: float = 0.0  # part of `penalty`: rare specifics on both sides, none shared
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,32 +122,61 @@ class _Story:
     size: int = 0
     first: datetime | None = None
     last: datetime | None = None
-    content: dict[str, dict[str, float]] = field(default_factory=dict)  # language -> term sums
-    entities: dict[str, float] = field(default_factory=dict)
+    content: dict[str, dict[str, float]] = field(default_factory=dict)  # lang -> sum of unit vecs
+    langs: dict[str, float] = field(default_factory=dict)  # members per language
+    recent: list[tuple[str, dict[str, float]]] = field(default_factory=list)  # (lang, unit vec)
+    entities: dict[str, float] = field(default_factory=dict)  # key -> members naming it
     numbers: dict[str, float] = field(default_factory=dict)
     dates: dict[str, float] = field(default_factory=dict)
     years: dict[str, float] = field(default_factory=dict)  # member years (published or inferred)
-    recent: list[tuple[str, dict[str, float]]] = field(default_factory=list)  # (lang, log-tf)
-    langs: dict[str, float] = field(default_factory=dict)  # members per language
-    # Weighted norms per channel, refreshed when the story changes, so scoring an article
-    # costs O(article keys) per candidate instead of O(story keys).
-    norms: dict[str, float] = field(default_factory=dict)
-    norms_at: int = 0  # articles seen when the norms were computed
-
-
-def _log_tf(terms: dict[str, float]) -> dict[str, float]:
-    """Sub-linear term weights so one repeated word does not dominate a long article."""
-    return {t: 1.0 + math.log(c) for t, c in terms.items()}
+    mass: dict[str, float] = field(default_factory=dict)  # channel -> summed member key weights
+    days: list[int] = field(default_factory=list)  # distinct member days (ordinals), sorted
 
 
 def _gap_days(when: datetime | None, story: _Story) -> float | None:
-    """Days between an article and the nearest edge of a story's time span (0 inside it)."""
+    """Days between an article and the story's nearest member day (not its span: a story that
+    ran in March and again in December does not cover July)."""
     if when is None or story.first is None or story.last is None:
         return None
-    if story.first <= when <= story.last:
-        return 0.0
-    edge = story.first if when < story.first else story.last
-    return abs((when - edge).total_seconds()) / 86400.0
+    days = story.days
+    if not days:  # no member day kept: fall back to the span
+        if story.first <= when <= story.last:
+            return 0.0
+        edge = story.first if when < story.first else story.last
+        return abs((when - edge).total_seconds()) / 86400.0
+    day = when.toordinal()
+    i = bisect_left(days, day)
+    near = min(abs(day - days[j]) for j in (i - 1, i) if 0 <= j < len(days))
+    return float(near)
+
+
+def _add_day(days: list[int], when: datetime, cap: int) -> None:
+    """Keep a story's distinct member days sorted; past the cap the earliest days go."""
+    day = when.toordinal()
+    i = bisect_left(days, day)
+    if i == len(days) or days[i] != day:
+        days.insert(i, day)
+        del days[: max(0, len(days) - cap)]
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    """Sparse dot product over the shared keys (a C-level set intersection finds them)."""
+    return sum([a[k] * b[k] for k in a.keys() & b.keys()])
+
+
+def _dice(
+    keys: dict[str, float], table: dict[str, float], mass: float, size: int
+) -> tuple[float, list[tuple[float, str]]]:
+    """Average-link Dice of idf-weighted key sets: the mean over the story's members of
+    2|a & m| / (|a| + |m|), from the story's key counts and summed member key mass (no member
+    sets kept). Pair statistics on the tune halves weigh it about as much as content cosine."""
+    total = sum(keys.values())
+    if not total or not table or not mass:
+        return 0.0, []
+    shared = [(w * table[k], k) for k, w in keys.items() if k in table]
+    if not shared:
+        return 0.0, []
+    return min(1.0, 2 * sum([x for x, _ in shared]) / (size * total + mass)), shared
 
 
 class StoryIndex:
@@ -138,7 +187,9 @@ class StoryIndex:
         self.n_docs = 0
         self.df: dict[str, int] = {}
         self.stories: dict[str, _Story] = {}
-        self.postings: dict[str, list[str]] = {}
+        # key -> story ids in the order they last took the key (a dict: O(1) move-to-end, no
+        # duplicates, so a cap of N recent entries means N distinct recent stories)
+        self.postings: dict[str, dict[str, None]] = {}
         self.assigned: dict[str, str] = {}
         self.merges: dict[str, str] = {}  # retired story id -> the story it merged into
 
@@ -164,45 +215,42 @@ class StoryIndex:
         df, log, base = self.df, math.log, math.log(self.n_docs + 1) + 1.0
         return [base - log(df.get(prefix + k, 0) + 1) for k in keys]
 
-    def _norm(self, raw: dict[str, float], prefix: str = "") -> float:
-        idfs = self._idfs(raw, prefix)
-        return math.sqrt(sum((v * i) ** 2 for v, i in zip(raw.values(), idfs)))
+    def _rare(self, key: str) -> bool:
+        """A specific worth a conflict: named by at most ~1% of articles seen (and at most 20).
 
-    @staticmethod
-    def _match(
-        doc: dict[str, float],
-        idf: dict[str, float] | None,
-        raw: dict[str, float],
-        norm: float,
-        doc_norm: float,
-    ) -> tuple[float, list[tuple[float, str]]]:
-        """Cosine of an article vector and a story's raw sums (weighted by idf when given)."""
-        if not doc_norm or not norm:
-            return 0.0, []
-        if idf is None:
-            shared = [(v * raw[k], k) for k, v in doc.items() if k in raw]
-        else:
-            shared = [(v * raw[k] * idf[k], k) for k, v in doc.items() if k in raw]
-        if not shared:
-            return 0.0, []
-        return min(1.0, sum([x for x, _ in shared]) / (doc_norm * norm)), shared
+        In a small store (a few hundred articles or fewer) one story's own articles are more than
+        1% of it, so there a specific is rare when fewer than a third of the articles name it.
+        """
+        df = self.df.get(key, 0)
+        if self.n_docs < SMALL_STORE:
+            return df <= max(2, self.n_docs / 3)
+        return df <= max(2, min(20, 0.01 * self.n_docs))
 
     # --- features ------------------------------------------------------------------------
-    def _doc_vectors(self, feats: DocFeatures) -> dict[str, dict[str, float]]:
+    def _features(self, doc: StoryDoc) -> DocFeatures:
         cfg = self.config
-        idf = dict(zip(feats.terms, self._idfs(feats.terms)))
-        terms = {t: w * idf[t] for t, w in _log_tf(feats.terms).items()}
+        return doc_features(
+            doc,
+            stem=cfg.stem,
+            title_weight=cfg.title_weight,
+            max_chars=cfg.max_chars,
+            year_chars=cfg.year_chars,
+        )
+
+    def _doc_vectors(self, feats: DocFeatures) -> dict[str, dict[str, float]]:
+        """The article's unit content vector (top terms) and idf-weighted key sets."""
+        cfg = self.config
+        idfs = self._idfs(feats.terms)
+        terms = {t: (1.0 + math.log(c)) * i for (t, c), i in zip(feats.terms.items(), idfs)}
         if len(terms) > cfg.doc_terms:
             terms = dict(sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg.doc_terms])
-        return _with_norms(
-            {
-                "terms": terms,
-                "entities": {e: self._idf("!" + e) for e in feats.entities},
-                "numbers": {n: self._idf("#" + n) for n in feats.numbers},
-                "dates": {d: self._idf("@" + d) for d in feats.dates},
-                "idf": idf,
-            }
-        )
+        norm = math.sqrt(sum([v * v for v in terms.values()])) or 1.0
+        return {
+            "terms": {t: v / norm for t, v in terms.items()},
+            "entities": {e: self._idf("!" + e) for e in feats.entities},
+            "numbers": {n: self._idf("#" + n) for n in feats.numbers},
+            "dates": {d: self._idf("@" + d) for d in feats.dates},
+        }
 
     def _keys(self, vecs: dict[str, dict[str, float]]) -> list[str]:
         """Retrieval keys of an article: its top content terms, entities, numbers and dates."""
@@ -218,13 +266,13 @@ class StoryIndex:
         cfg = self.config
         limit = max(cfg.common_share * self.n_docs, 50)
         hits: dict[str, float] = {}
+        merges = self.merges
         for key in keys:
             posting = self.postings.get(key)
             if not posting or self.df.get(key, 0) > limit:
                 continue
             weight = self._idf(key)
-            merges = self.merges
-            for sid in posting[-cfg.posting_cap :]:
+            for sid in islice(reversed(posting), cfg.posting_cap):
                 if sid in merges:
                     sid = self.resolve(sid)
                 hits[sid] = hits.get(sid, 0.0) + weight
@@ -233,12 +281,92 @@ class StoryIndex:
 
     @staticmethod
     def _content_key(story: _Story, lang: str) -> str | None:
-        """Which of the story's per-language centroids an article in `lang` is compared with."""
+        """Which of the story's per-language sums an article in `lang` is compared with."""
         if lang in story.content:
             return lang
         if lang == _UND and story.content:
             return max(story.content, key=lambda k: (story.langs.get(k, 0), k))
         return _UND if _UND in story.content else None
+
+    def _content(
+        self, terms: dict[str, float], key: str, story: _Story
+    ) -> tuple[float, list[tuple[float, str]]]:
+        """Mean cosine to the story's members in one language, blended with the top-k members."""
+        cfg = self.config
+        total = story.content[key]
+        shared = [(v * total[t], t) for t, v in terms.items() if t in total]
+        mean_all = sum([x for x, _ in shared]) / max(story.langs.get(key, 1.0), 1.0)
+        sims = sorted(
+            (
+                _dot(terms, vec)
+                for mlang, vec in story.recent
+                if mlang == key or _UND in (key, mlang)
+            ),
+            reverse=True,
+        )[: cfg.top_k]
+        if not sims:
+            return mean_all, shared
+        top = sum(sims) / len(sims)
+        return (1 - cfg.member_weight) * mean_all + cfg.member_weight * max(top, mean_all), shared
+
+    def _penalty(
+        self,
+        vecs: dict[str, dict[str, float]],
+        content: float,
+        num: float,
+        dat: float,
+        when: datetime | None,
+        year: int | None,
+        story: _Story,
+    ) -> tuple[float, float, float | None]:
+        """Time penalty (waived inside the horizon when content is high) and conflict penalty."""
+        cfg = self.config
+        gap = _gap_days(when, story)
+        penalty = conflict = 0.0
+        if gap is not None and gap > cfg.grace_days:
+            doublings = math.log2(gap / cfg.grace_days)
+            middling = max(0.0, 1.0 - content / cfg.content_high)
+            if gap > cfg.horizon_days:
+                middling = max(middling, 0.5)  # past the horizon even a close text pays some
+            penalty = min(cfg.penalty_max, cfg.penalty_rate * doublings * middling)
+            # Both name rare numbers or days and share none: a repeat event, not a follow-up.
+            if (
+                gap > cfg.conflict_days
+                and max(num, dat) <= cfg.shared_floor
+                and self._has_rare(vecs, story)
+            ):
+                conflict = min(1.0, cfg.specifics_conflict * math.log2(gap / cfg.conflict_days))
+        elif gap is None and year is not None and story.years:
+            years_apart = min(abs(year - int(y)) for y in story.years)
+            gap = 365.0 * years_apart
+            penalty = min(cfg.penalty_max, cfg.year_penalty * max(0, years_apart - 1))
+        if cfg.entity_conflict and vecs["entities"] and story.entities:
+            mine = {e for e in vecs["entities"] if self._rare("!" + e)}
+            theirs = {e for e, c in story.entities.items() if 2 * c >= story.size}
+            theirs = {e for e in theirs if self._rare("!" + e)}
+            if (
+                mine
+                and theirs
+                and not mine & set(story.entities)
+                and not theirs & set(vecs["entities"])
+            ):
+                conflict += cfg.entity_conflict * max(0.0, 1.0 - content / cfg.content_high)
+        return penalty, conflict, gap
+
+    def _rare_specifics(self, vecs: dict[str, dict[str, float]]) -> dict[str, float]:
+        """The article's rare numbers and days (keys with their prefix); computed once per article."""
+        rare = vecs.get("rare")
+        if rare is None:
+            keys = ["#" + n for n in vecs["numbers"]] + ["@" + d for d in vecs["dates"]]
+            rare = vecs["rare"] = {k: 1.0 for k in keys if self._rare(k)}
+        return rare
+
+    def _has_rare(self, vecs: dict[str, dict[str, float]], story: _Story) -> bool:
+        """Whether article and story both name a rare number or day-of-year."""
+        return bool(self._rare_specifics(vecs)) and (
+            any(self._rare("#" + n) for n in story.numbers)
+            or any(self._rare("@" + d) for d in story.dates)
+        )
 
     def _score(
         self,
@@ -249,49 +377,29 @@ class StoryIndex:
         story: _Story,
     ) -> tuple[float, Evidence]:
         cfg = self.config
-        if self.n_docs > cfg.norm_refresh * story.norms_at + 10:
-            self._refresh_norms(story)  # idf drifted; amortised O(log n) refreshes per story
         key = self._content_key(story, lang)
-        content, shared_t = 0.0, []
+        content, shared_t = (0.0, []) if key is None else self._content(vecs["terms"], key, story)
+        if len(shared_t) < cfg.min_shared_terms:
+            content = 0.0  # one shared word (a town, a name) is a topic at most, not an event
+        n, mass = max(story.size, 1), story.mass
+        ent, shared_e = _dice(vecs["entities"], story.entities, mass.get("e", 0.0), n)
+        num, shared_n = _dice(vecs["numbers"], story.numbers, mass.get("n", 0.0), n)
+        dat, shared_d = _dice(vecs["dates"], story.dates, mass.get("d", 0.0), n)
+        penalty, conflict, gap = self._penalty(vecs, content, num, dat, when, year, story)
+        if conflict and gap is not None and gap > cfg.horizon_days:
+            ent = 0.0  # same actors weeks later with other figures: another event, not evidence
         if key is not None:
-            terms, idf = vecs["terms"], vecs["idf"]
-            tn = vecs["norm"]["terms"]
-            content, shared_t = self._match(
-                terms, idf, story.content[key], story.norms["c:" + key], tn
+            # Entities, numbers and dates add evidence only in proportion to content similarity:
+            # shared names alone do not make two texts one event.
+            gate = min(1.0, content / cfg.channel_gate)
+            score = content + gate * (
+                cfg.w_entities * ent + cfg.w_numbers * num + cfg.w_dates * dat
             )
-            near = 0.0
-            for i, (mlang, member) in enumerate(story.recent):
-                if mlang == key or _UND in (key, mlang):
-                    near = max(near, self._match(terms, None, member, story.norms[f"m:{i}"], tn)[0])
-            if near:
-                content = (1 - cfg.member_weight) * content + cfg.member_weight * max(near, content)
-        # Binary article vectors hold idf itself, so each doubles as its own idf table.
-        ents, nums, dats = vecs["entities"], vecs["numbers"], vecs["dates"]
-        dn, sn = vecs["norm"], story.norms
-        ent, shared_e = self._match(ents, ents, story.entities, sn.get("e", 0.0), dn["entities"])
-        num, shared_n = self._match(nums, nums, story.numbers, sn.get("n", 0.0), dn["numbers"])
-        dat, shared_d = self._match(dats, dats, story.dates, sn.get("d", 0.0), dn["dates"])
-        gap = _gap_days(when, story)
-        penalty = 0.0
-        if gap is not None and gap > cfg.grace_days:
-            penalty = min(cfg.penalty_max, cfg.penalty_rate * math.log2(gap / cfg.grace_days))
-            # A follow-up names the event's own day ("on 13 December"); a repeat event does not.
-            penalty *= 1.0 - min(1.0, cfg.anchor_relief * dat)
-            specifics = vecs["dates"] or vecs["numbers"]
-            if specifics and (story.dates or story.numbers) and not dat and not num:
-                # Weeks apart and not one number or day in common: a repeat, not a follow-up.
-                penalty += min(1.0, cfg.specifics_conflict * math.log2(gap / cfg.grace_days))
-        elif gap is None and year is not None and story.years:
-            years_apart = min(abs(year - int(y)) for y in story.years)
-            gap = 365.0 * years_apart
-            penalty = min(cfg.penalty_max, cfg.year_penalty * max(0, years_apart - 1))
-        if key is not None:
-            score = content + cfg.w_entities * ent + cfg.w_numbers * num + cfg.w_dates * dat
         elif ent > 0:
             score = cfg.cross_entities * ent + cfg.cross_numbers * num + cfg.cross_dates * dat
         else:
             score = 0.0  # another language and no shared entity: numbers alone are too weak
-        top = lambda pairs, n: tuple(k for _, k in sorted(pairs, key=lambda p: (-p[0], p[1]))[:n])  # noqa: E731
+        top = lambda pairs, k: tuple(x for _, x in sorted(pairs, key=lambda p: (-p[0], p[1]))[:k])  # noqa: E731
         evidence = Evidence(
             terms=top(shared_t, 6),
             entities=top(shared_e, 6),
@@ -302,86 +410,57 @@ class StoryIndex:
             number=round(num, 4),
             date=round(dat, 4),
             gap_days=None if gap is None else round(gap, 2),
-            penalty=round(penalty, 4),
+            penalty=round(penalty + conflict, 4),
+            conflict=round(conflict, 4),
         )
-        return score - penalty, evidence
+        return score - penalty - conflict, evidence
 
     # --- updates -------------------------------------------------------------------------
-    def _absorb(self, story: _Story, feats: DocFeatures, lang: str, when: datetime | None) -> None:
+    def _absorb(
+        self,
+        story: _Story,
+        feats: DocFeatures,
+        vecs: dict[str, dict[str, float]],
+        lang: str,
+        when: datetime | None,
+    ) -> None:
         cfg = self.config
         story.size += 1
         if when is not None:
             story.first = when if story.first is None or when < story.first else story.first
             story.last = when if story.last is None or when > story.last else story.last
-        centroid = story.content.setdefault(lang, {})
+            _add_day(story.days, when, cfg.story_days)
+        total = story.content.setdefault(lang, {})
         story.langs[lang] = story.langs.get(lang, 0.0) + 1.0
-        # Each article adds a unit-length vector, so one long article does not outweigh the rest.
-        idfs = dict(zip(feats.terms, self._idfs(feats.terms)))
-        weighted = {t: w * idfs[t] for t, w in _log_tf(feats.terms).items()}
-        norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
-        # The centroid's weighted norm is updated term by term (O(article) instead of
-        # O(story)); idf drift is caught by the periodic refresh in `_score`.
-        sq = story.norms.get("c:" + lang, 0.0) ** 2
-        for term, w in weighted.items():
-            old = centroid.get(term, 0.0)
-            new = centroid[term] = old + w / (norm * idfs[term])
-            sq += (new * new - old * old) * idfs[term] ** 2
-        story.norms["c:" + lang] = math.sqrt(max(sq, 0.0))
-        pruned = len(centroid) > 1.5 * cfg.story_terms  # amortised: prune only past 1.5x the cap
-        if pruned:
-            scale = dict(zip(centroid, self._idfs(centroid)))
-            keep = sorted(centroid.items(), key=lambda kv: (-kv[1] * scale[kv[0]], kv[0]))
-            story.content[lang] = centroid = dict(keep[: cfg.story_terms])
+        for term, v in vecs["terms"].items():
+            total[term] = total.get(term, 0.0) + v
+        if len(total) > 1.5 * cfg.story_terms:  # amortised: prune only past 1.5x the cap
+            keep = sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg.story_terms]
+            story.content[lang] = dict(keep)
         if cfg.members:
-            top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg.doc_terms]
-            story.recent.append((lang, dict(top)))
+            story.recent.append((lang, dict(vecs["terms"])))
             del story.recent[: -cfg.members]
         if feats.year is not None:
             story.years[str(feats.year)] = story.years.get(str(feats.year), 0.0) + 1.0
-        for table, keys in (
-            (story.entities, feats.entities),
-            (story.numbers, feats.numbers),
-            (story.dates, feats.dates),
+        for channel, table, keys in (
+            ("e", story.entities, vecs["entities"]),
+            ("n", story.numbers, vecs["numbers"]),
+            ("d", story.dates, vecs["dates"]),
         ):
             for key in keys:
                 table[key] = table.get(key, 0.0) + 1.0
-            if len(table) > 1.5 * cfg.story_keys:
-                keep = sorted(table.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg.story_keys]
-                table.clear()
-                table.update(keep)
-        if pruned or story.size <= 6:  # small stories: exact norms are cheap and idf moves most
-            self._refresh_norms(story)
-        else:
-            self._refresh_small_norms(story)
-
-    def _refresh_small_norms(self, story: _Story) -> None:
-        """Recompute the norms of members and keys (small), leaving the content centroids'."""
-        norms = story.norms
-        for i, (_, member) in enumerate(story.recent):
-            norms[f"m:{i}"] = math.sqrt(sum([v * v for v in member.values()]))
-        norms["e"] = self._norm(story.entities, "!")
-        norms["n"] = self._norm(story.numbers, "#")
-        norms["d"] = self._norm(story.dates, "@")
-
-    def _refresh_norms(self, story: _Story) -> None:
-        """Recompute a story's channel norms with the current idf."""
-        norms = {"c:" + lang: self._norm(c) for lang, c in story.content.items()}
-        for i, (_, member) in enumerate(story.recent):
-            norms[f"m:{i}"] = math.sqrt(sum(v * v for v in member.values()))
-        norms["e"] = self._norm(story.entities, "!")
-        norms["n"] = self._norm(story.numbers, "#")
-        norms["d"] = self._norm(story.dates, "@")
-        story.norms, story.norms_at = norms, self.n_docs
+            story.mass[channel] = story.mass.get(channel, 0.0) + sum(keys.values())
+            _prune(table, cfg.story_keys)
 
     def _index(self, story: _Story, keys: list[str]) -> None:
-        cap = self.config.posting_cap
+        cap, sid = self.config.posting_cap, story.id
         for key in keys:
-            posting = self.postings.setdefault(key, [])
-            if story.id in posting[-8:]:
-                continue
-            posting.append(story.id)
-            if len(posting) > 2 * cap:
-                del posting[:-cap]
+            posting = self.postings.setdefault(key, {})
+            posting.pop(sid, None)
+            posting[sid] = None
+            if len(posting) > 2 * cap:  # amortised: trim to the cap past twice the cap
+                for old in list(islice(posting, len(posting) - cap)):
+                    del posting[old]
 
     def _count(self, feats: DocFeatures) -> None:
         self.n_docs += 1
@@ -394,16 +473,8 @@ class StoryIndex:
 
     def warm(self, docs: Iterable[StoryDoc]) -> None:
         """Seed document frequencies from a background corpus so the first articles get sane idf."""
-        cfg = self.config
         for doc in docs:
-            feats = doc_features(
-                doc,
-                stem=cfg.stem,
-                title_weight=cfg.title_weight,
-                max_chars=cfg.max_chars,
-                year_chars=cfg.year_chars,
-            )
-            self._count(feats)
+            self._count(self._features(doc))
 
     def add(self, doc: StoryDoc) -> Assignment:
         """Assign one article to a story (joining the best one above threshold, else a new one).
@@ -417,13 +488,7 @@ class StoryIndex:
             sid = self.resolve(self.assigned[doc.id])
             return Assignment(doc.id, sid, False, 1.0, "already assigned")
         cfg = self.config
-        feats = doc_features(
-            doc,
-            stem=cfg.stem,
-            title_weight=cfg.title_weight,
-            max_chars=cfg.max_chars,
-            year_chars=cfg.year_chars,
-        )
+        feats = self._features(doc)
         lang = (doc.language or _UND).lower()
         when = naive_utc(doc.published)
         vecs = self._doc_vectors(feats)
@@ -454,7 +519,7 @@ class StoryIndex:
                 reason,
                 best[2] if best else Evidence(),
             )
-        self._absorb(story, feats, lang, when)
+        self._absorb(story, feats, vecs, lang, when)
         self._index(story, keys)
         self._count(feats)
         if not result.new and cfg.merge_floor:
@@ -484,23 +549,33 @@ class StoryIndex:
         return tuple(merged)
 
     def _story_score(self, a: _Story, b: _Story) -> float:
-        """Score story `a` against story `b` as if `a` were one article: its centroid and keys."""
-        lang = max(a.langs, key=lambda k: (a.langs[k], k)) if a.langs else _UND
-        centroid = a.content.get(lang, {})
-        idf = dict(zip(centroid, self._idfs(centroid)))
-        top = sorted(((t, v * idf[t]) for t, v in centroid.items()), key=lambda kv: (-kv[1], kv[0]))
+        """Average-link score of two stories: mean cosine over all member pairs (from the sums),
+        plus gated key evidence and the penalties between their time spans."""
+        cfg = self.config
+        content = 0.0
+        for lang, total in a.content.items():
+            other = b.content.get(lang)
+            if other:
+                pairs = a.langs.get(lang, 1.0) * b.langs.get(lang, 1.0)
+                content = max(content, _dot(total, other) / pairs)
         vecs = {
-            "terms": dict(top[: 2 * self.config.doc_terms]),
-            "idf": idf,
-            "entities": {e: self._idf("!" + e) for e in a.entities},
-            "numbers": {n: self._idf("#" + n) for n in a.numbers},
-            "dates": {d: self._idf("@" + d) for d in a.dates},
+            "terms": {},
+            "entities": {e: self._idf("!" + e) for e, c in a.entities.items() if 2 * c >= a.size},
+            "numbers": {k: self._idf("#" + k) for k, c in a.numbers.items() if 2 * c >= a.size},
+            "dates": {d: self._idf("@" + d) for d, c in a.dates.items() if 2 * c >= a.size},
         }
+        n, mass = max(b.size, 1), b.mass
+        ent = _dice(vecs["entities"], b.entities, mass.get("e", 0.0), n)[0]
+        num = _dice(vecs["numbers"], b.numbers, mass.get("n", 0.0), n)[0]
+        dat = _dice(vecs["dates"], b.dates, mass.get("d", 0.0), n)[0]
         when = None
         if a.first is not None and b.first is not None and b.last is not None:
             when = a.first if a.first > b.last else a.last if a.last < b.first else b.first
         year = max((int(y) for y in a.years), default=None)
-        return self._score(_with_norms(vecs), lang, when, year, b)[0]
+        penalty, conflict, _ = self._penalty(vecs, content, num, dat, when, year, b)
+        gate = min(1.0, content / cfg.channel_gate)
+        score = content + gate * (cfg.w_entities * ent + cfg.w_numbers * num + cfg.w_dates * dat)
+        return score - penalty - conflict
 
     def _merge(self, keep: _Story, gone: _Story) -> None:
         """Fold story `gone` into `keep` (the older one keeps its id; `gone` retires)."""
@@ -510,27 +585,30 @@ class StoryIndex:
             if when is not None:
                 keep.first = when if keep.first is None or when < keep.first else keep.first
                 keep.last = when if keep.last is None or when > keep.last else keep.last
-        for lang, centroid in gone.content.items():
+        for lang, total in gone.content.items():
             mine = keep.content.setdefault(lang, {})
-            for term, v in centroid.items():
+            for term, v in total.items():
                 mine[term] = mine.get(term, 0.0) + v
             if len(mine) > 1.5 * cfg.story_terms:
-                scale = dict(zip(mine, self._idfs(mine)))
-                ranked = sorted(mine.items(), key=lambda kv: (-kv[1] * scale[kv[0]], kv[0]))
-                keep.content[lang] = dict(ranked[: cfg.story_terms])
+                keep.content[lang] = dict(
+                    sorted(mine.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg.story_terms]
+                )
         for mine, theirs in (
             (keep.entities, gone.entities),
             (keep.numbers, gone.numbers),
             (keep.dates, gone.dates),
             (keep.years, gone.years),
             (keep.langs, gone.langs),
+            (keep.mass, gone.mass),
         ):
             for key, v in theirs.items():
                 mine[key] = mine.get(key, 0.0) + v
+        for table in (keep.entities, keep.numbers, keep.dates):
+            _prune(table, cfg.story_keys)
+        keep.days = sorted(set(keep.days) | set(gone.days))[-cfg.story_days :]
         keep.recent = (keep.recent + gone.recent)[-cfg.members :] if cfg.members else []
         del self.stories[gone.id]
         self.merges[gone.id] = keep.id
-        self._refresh_norms(keep)
 
     # --- persistence ---------------------------------------------------------------------
     def state(self) -> dict:
@@ -541,52 +619,58 @@ class StoryIndex:
                 "id": s.id, "seq": s.seq, "size": s.size,
                 "first": s.first.isoformat() if s.first else None,
                 "last": s.last.isoformat() if s.last else None,
-                "content": s.content, "entities": s.entities,
-                "numbers": s.numbers, "dates": s.dates, "years": s.years,
-                "recent": s.recent, "langs": s.langs, "norms": s.norms, "norms_at": s.norms_at,
+                "content": s.content, "langs": s.langs, "recent": s.recent,
+                "entities": s.entities, "numbers": s.numbers, "dates": s.dates, "years": s.years,
+                "mass": s.mass, "days": s.days,
             })  # fmt: skip
         return {
-            "version": 1,
+            "version": 2,
             "config": asdict(self.config),
             "n_docs": self.n_docs,
             "df": self.df,
             "stories": stories,
-            "postings": self.postings,
+            "postings": {k: list(v) for k, v in self.postings.items()},
             "assigned": self.assigned,
             "merges": self.merges,
         }
 
     @classmethod
     def from_state(cls, state: dict) -> StoryIndex:
-        """Rebuild an index from `state()` output (e.g. after loading it from the store)."""
-        index = cls(StoryConfig(**state["config"]))
+        """Rebuild an index from `state()` output (e.g. after loading it from the store).
+
+        A version-1 state (centroid model) keeps its config fields that still exist, its
+        document frequencies, assignments and merges; its stories restart (their vectors were
+        weighted differently), so later articles start new stories rather than mis-score.
+        """
+        known = StoryConfig.__dataclass_fields__
+        index = cls(StoryConfig(**{k: v for k, v in state["config"].items() if k in known}))
         index.n_docs = state["n_docs"]
         index.df = dict(state["df"])
+        index.assigned = dict(state["assigned"])
+        index.merges = dict(state.get("merges", {}))
+        if state.get("version", 1) < 2:
+            return index
         for s in state["stories"]:
             story = _Story(
                 id=s["id"], seq=s["seq"], size=s["size"],
                 first=datetime.fromisoformat(s["first"]) if s["first"] else None,
                 last=datetime.fromisoformat(s["last"]) if s["last"] else None,
-                content={k: dict(v) for k, v in s["content"].items()},
-                entities=dict(s["entities"]), numbers=dict(s["numbers"]), dates=dict(s["dates"]),
-                years=dict(s["years"]),
+                content={k: dict(v) for k, v in s["content"].items()}, langs=dict(s["langs"]),
                 recent=[(lang, dict(v)) for lang, v in s["recent"]],
-                langs=dict(s["langs"]), norms=dict(s["norms"]), norms_at=s["norms_at"],
+                entities=dict(s["entities"]), numbers=dict(s["numbers"]), dates=dict(s["dates"]),
+                years=dict(s["years"]), mass=dict(s["mass"]), days=list(s["days"]),
             )  # fmt: skip
             index.stories[story.id] = story
-        index.postings = {k: list(v) for k, v in state["postings"].items()}
-        index.assigned = dict(state["assigned"])
-        index.merges = dict(state.get("merges", {}))
+        index.postings = {k: dict.fromkeys(v) for k, v in state["postings"].items()}
         return index
 
 
-def _with_norms(vecs: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
-    """Add each channel's vector norm once per article, not once per candidate story."""
-    vecs["norm"] = {
-        k: math.sqrt(sum([v * v for v in vecs[k].values()]))
-        for k in ("terms", "entities", "numbers", "dates")
-    }
-    return vecs
+def _prune(table: dict[str, float], cap: int) -> None:
+    """Keep a story's most frequent keys once the table passes 1.5x its cap (amortised)."""
+    if len(table) > 1.5 * cap:
+        keep = sorted(table.items(), key=lambda kv: (-kv[1], kv[0]))[:cap]
+        table.clear()
+        table.update(keep)
 
 
 def _why(score: float, ev: Evidence) -> str:
@@ -602,11 +686,23 @@ def _why(score: float, ev: Evidence) -> str:
         parts.append(f"dates {ev.date:.2f} ({', '.join(ev.dates)})")
     if ev.gap_days is not None:
         parts.append(f"gap {ev.gap_days:g} d, penalty {ev.penalty:.2f}")
+    if ev.conflict:
+        parts.append(f"of which {ev.conflict:.2f} for rare specifics on both sides, none shared")
     return "; ".join(parts)
 
 
-def group_stories(docs: Iterable[StoryDoc], config: StoryConfig | None = None) -> list[Assignment]:
-    """Full pass: add every article in publication order; returns assignments in that order."""
+def group_stories(
+    docs: Iterable[StoryDoc], config: StoryConfig | None = None, *, warm: bool = True
+) -> list[Assignment]:
+    """Full pass: add every article in publication order; returns assignments in that order.
+
+    With `warm`, document frequencies are first seeded from the same articles (a full pass
+    knows its corpus, as a store does), so the earliest articles are not weighted by the
+    degenerate idf of a near-empty index.
+    """
+    docs = sorted(docs, key=publication_order)
     index = StoryIndex(config)
-    added = [index.add(doc) for doc in sorted(docs, key=publication_order)]
+    if warm:
+        index.warm(docs)
+    added = [index.add(doc) for doc in docs]
     return [replace(a, story_id=index.resolve(a.story_id)) for a in added]
