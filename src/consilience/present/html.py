@@ -138,6 +138,9 @@ def render(template: str, links: Links, static: bool = False, **context: Any) ->
 # -- pages -----------------------------------------------------------------------------------------------
 
 
+MAX_SOURCE_ROWS = 300  # a story of thousands of articles lists the first ones; the API has all
+
+
 def render_story_page(view: dict[str, Any], static: bool = True, links: Links | None = None) -> str:
     """A story's comparison as one complete HTML page (standalone by default: no links out, CSS inline)."""
     links = links or Links("standalone" if static else "server", depth=1)
@@ -154,6 +157,7 @@ def story_context(view: dict[str, Any]) -> dict[str, Any]:
     counts = {s: sum(1 for c in claims if c.get("status") == s) for s in STATUSES}
     return {
         "view": view,
+        "max_sources": MAX_SOURCE_ROWS,
         "outlet_of": outlet_of,
         "group_of": group_of,
         "colour": colour,
