@@ -226,3 +226,10 @@ def test_spacy_backend_strips_possessive():
     text = "Alexander Lukashenko's press service said so."
     ms = SpacyDetector(nlp).detect("a", text, "en")
     assert [(m.text, m.type) for m in ms] == [("Alexander Lukashenko", "person")]
+
+
+def test_a_female_given_name_keeps_the_feminine_surname_in_nominative():
+    (woman,) = find_mentions("x", "Ольга Грибова встретила мужа на границе.", "ru")
+    (man,) = find_mentions("y", "Суд приговорил Сергея Колесникова к 11 годам.", "ru")
+    assert woman.canonical == "Ольга Грибова"
+    assert man.canonical == "Сергей Колесников"

@@ -90,6 +90,10 @@ def nominative_candidates(word: str, language: str, gender: str | None = None) -
     for cand in rules:
         if cand not in cands:
             cands.append(cand)
+    if gender:
+        # The given name's gender decides between readings: "Ольга Грибова" is a woman named
+        # Грибова, not the genitive of Грибов (stable sort keeps the analyser's order otherwise).
+        cands.sort(key=lambda c: gender_of(c) != gender)
     return cands
 
 
