@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from consilience.compare.align import Context, all_relations, build_context, cluster
 from consilience.compare.origins import story_origins
-from consilience.compare.types import Independence, Origin, SourceArticle, StoryEntity
+from consilience.compare.types import Independence, Origin, SourceArticle, StoryEntity, id_list
 from consilience.model import Claim
 
 _CORE_KINDS = frozenset({"quantity", "event", "date"})
@@ -77,7 +77,7 @@ def compute_independence(
             parent[find(m)] = find(members[0])
         if len(members) > 1:
             why.setdefault(members[0], []).append(
-                f"copies of one text (copy group {copy}): {', '.join(members)}"
+                f"copies of one text (copy group {copy}): {id_list(members)}"
             )
     unit_of = {a: find(a) for a in ids}
     labels = {o.key: o.label for o in origins.values()}
@@ -98,7 +98,7 @@ def compute_independence(
         for u in units[1:]:
             parent[find(u)] = find(units[0])
         why.setdefault(find(units[0]), []).append(
-            f"{', '.join(sorted(units))} rest on the same cited origin for the core claims: "
+            f"{id_list(sorted(units))} rest on the same cited origin for the core claims: "
             f"{describe_origins(keys, labels)}"
         )
     roots: dict[str, str] = {}

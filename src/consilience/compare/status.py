@@ -14,6 +14,7 @@ from consilience.compare.types import (
     SourceArticle,
     Support,
     Version,
+    id_list,
 )
 from consilience.compare.values import quantity_of
 from consilience.model import Claim, ClaimStatus
@@ -73,7 +74,7 @@ def _groups_text(idx: Sequence[int], claims: Sequence[Claim], groups: Independen
         g = groups.groups.get(claims[i].article_id, "?")
         if claims[i].article_id not in by_group.setdefault(g, []):
             by_group[g].append(claims[i].article_id)
-    return "; ".join(f"{g}: {', '.join(a)}" for g, a in sorted(by_group.items()))
+    return "; ".join(f"{g}: {id_list(a)}" for g, a in sorted(by_group.items()))
 
 
 def verdict(
@@ -132,7 +133,7 @@ def verdict(
         reason = f"only one article ({articles[0]}) reports it"
     elif len({groups.groups.get(a) for a in articles}) == 1:
         g = groups.groups.get(articles[0])
-        reason = f"only copies of one text or one origin ({g}: {', '.join(articles)}): {groups.reasons.get(g, '')}"
+        reason = f"only copies of one text or one origin ({g}: {id_list(articles)}): {groups.reasons.get(g, '')}"
     else:
         reason = f"{len(articles)} articles, but {merged}"
     if superseded:

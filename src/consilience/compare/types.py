@@ -238,3 +238,11 @@ class StoryComparison:
                 for c in self.minor
             ],
         }
+
+
+def id_list(ids: list[str] | tuple[str, ...], limit: int = 8) -> str:
+    """Ids for a reason string: the first few and a count, so a story of thousands stays readable."""
+    ids = list(ids)
+    if len(ids) <= limit:
+        return ", ".join(ids)
+    return f"{', '.join(ids[:limit])} and {len(ids) - limit} more"
