@@ -274,8 +274,14 @@ def timeline_picture(sources: list[dict[str, Any]], colour: dict[str, str], widt
         anchor = "start" if i == 0 and span > 0 else ("end" if i == 4 else "middle")
         ticks.append({"x": x(moment), "anchor": anchor, "label": moment.astimezone(UTC).strftime(fmt)})
     dots = []
+    lane_of = {name: i for i, name in enumerate(lanes)}
+    drawn: set[tuple[int, float, str]] = set()
     for s, moment in dated:
-        lane = lanes.index(s.get("outlet") or s.get("ref") or short(s.get("article")))
+        lane = lane_of[s.get("outlet") or s.get("ref") or short(s.get("article"))]
+        spot = (lane, round(x(moment)), colour.get(s.get("independence_group") or "", "gx"))
+        if spot in drawn:  # a dot on the same pixel of the same lane and colour adds nothing
+            continue
+        drawn.add(spot)
         dots.append(
             {
                 "x": x(moment),
