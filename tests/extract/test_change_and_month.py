@@ -45,3 +45,11 @@ def test_an_adjective_before_a_full_name_is_not_the_object() -> None:
         "A court sentenced the Varnian journalist Ilya Vartanov to 6 years.", load_lexicon("en")
     )
     assert ev.actors == ("Ilya Vartanov",)
+
+
+def test_russian_among_is_not_wednesday():
+    from consilience.extract.dates import find_dates
+
+    assert find_dates("среди освобождённых были журналисты", "ru", "2026-03-14") == []
+    (wednesday,) = find_dates("в среду президент помиловал заключённых", "ru", "2026-03-14")
+    assert wednesday.value == "2026-03-11"

@@ -233,3 +233,10 @@ def test_a_female_given_name_keeps_the_feminine_surname_in_nominative():
     (man,) = find_mentions("y", "Суд приговорил Сергея Колесникова к 11 годам.", "ru")
     assert woman.canonical == "Ольга Грибова"
     assert man.canonical == "Сергей Колесников"
+
+
+def test_a_genitive_place_heading_a_name_is_its_own_mention():
+    found = find_mentions("x", "Президент Варнии Радомир Велеск помиловал 87 человек.", "ru")
+    assert [(m.text, m.type) for m in found] == [("Варнии", "place"), ("Радомир Велеск", "person")]
+    (one,) = find_mentions("y", "Суд приговорил Марии Колесниковой срок.", "ru")
+    assert one.text == "Марии Колесниковой" and one.type == "person"

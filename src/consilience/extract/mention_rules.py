@@ -315,6 +315,16 @@ def _sentence_word_before_name(chunk: list[Token], lex: Lexicon, language: str) 
     )
 
 
+def _oblique_place_before_name(tokens: list[Token], idx: list[int], pos: int, language: str) -> bool:
+    """A Cyrillic word in -ии (genitive/dative of -ия names: Варнии, Калдерии) followed by at least
+    two more capitalised words: given names do not end so in the nominative, and "Марии Колесниковой"
+    (one word after) is left alone."""
+    if language not in {"ru", "uk", "be"} or len(idx) - pos < 3:
+        return False
+    word = tokens[idx[pos]].text
+    return len(word) > 4 and word.casefold().endswith("ии")
+
+
 def segment(
     text: str, tokens: list[Token], idx: list[int], lex: Lexicon, language: str
 ) -> list[Candidate]:
@@ -358,6 +368,14 @@ def segment(
             _is_skip_word(strip_possessive(tokens[idx[pos]]).text, lex)
             or tokens[idx[pos]].text.casefold() in lex.connectors
         ):
+            pos += 1
+            continue
+        if _oblique_place_before_name(tokens, idx, pos, language):
+            # "Президент Варнии Радомир Велеск": a place in the genitive heads a run that goes on
+            # with a full name; it is its own (place) mention, not the person's first name.
+            word = strip_possessive(tokens[idx[pos]])
+            start, end, surface = _span(text, [word])
+            out.append(Candidate(start, end, surface, "place", None, None, word.sent_start))
             pos += 1
             continue
         chunk: list[Token] = []
