@@ -240,3 +240,12 @@ def test_a_genitive_place_heading_a_name_is_its_own_mention():
     assert [(m.text, m.type) for m in found] == [("Варнии", "place"), ("Радомир Велеск", "person")]
     (one,) = find_mentions("y", "Суд приговорил Марии Колесниковой срок.", "ru")
     assert one.text == "Марии Колесниковой" and one.type == "person"
+
+
+def test_an_unknown_name_after_a_place_cue_is_a_place():
+    (town,) = find_mentions("x", "A roof collapse near the town of Halsk killed 7 miners.", "en")
+    assert (town.text, town.type) == ("Halsk", "place")
+    (ru,) = find_mentions("y", "Погибли 12 горняков под Хальском, сообщил врач.", "ru")
+    assert (ru.text, ru.type, ru.canonical) == ("Хальском", "place", "Хальск")
+    people = find_mentions("z", "He met John Smith near Oxford.", "en")
+    assert ("John Smith", "person") in {(m.text, m.type) for m in people}

@@ -31,6 +31,7 @@ class Lexicon:
     nominative: tuple[tuple[str, tuple[str, ...]], ...]  # longest ending first
     surname_suffixes: tuple[str, ...]
     adjective_endings: tuple[str, ...]
+    place_cues: tuple[str, ...] = ()  # words right before a name that make it a place ("the town of")
 
 
 def _data_text(name: str) -> str:
@@ -65,6 +66,7 @@ def load_lexicon(language: str) -> Lexicon:
         nominative=tuple(nominative),
         surname_suffixes=tuple(raw.get("surname_suffixes", [])),
         adjective_endings=tuple(raw.get("adjective_endings", [])),
+        place_cues=tuple(sorted((c.casefold() for c in raw.get("place_cues", [])), key=len, reverse=True)),
     )
 
 

@@ -325,12 +325,30 @@ def _oblique_place_before_name(tokens: list[Token], idx: list[int], pos: int, la
     return len(word) > 4 and word.casefold().endswith("ии")
 
 
+def _given_first(chunk: list[Token]) -> bool:
+    from consilience.extract.mention_lexicon import given_names
+
+    return chunk[0].text in given_names()
+
+
+def place_cue_before(text: str, token: Token, lex: Lexicon) -> str | None:
+    """A place cue ending right before the token ("the town of Halsk", "под Хальском")."""
+    if not lex.place_cues:
+        return None
+    before = " ".join(text[max(0, token.start - 40) : token.start].casefold().split())
+    for cue in lex.place_cues:
+        if before == cue or before.endswith(" " + cue):
+            return cue
+    return None
+
+
 def segment(
     text: str, tokens: list[Token], idx: list[int], lex: Lexicon, language: str
 ) -> list[Candidate]:
     """Split one capitalised run into typed candidates, carrying titles as roles."""
     out: list[Candidate] = []
     role = title_before(text, tokens, idx[0], lex)
+    place_cue = None if role else place_cue_before(text, tokens[idx[0]], lex)
     pos = 0
     while pos < len(idx):
         t = _title_at(tokens, idx, pos, lex, text)
@@ -404,7 +422,17 @@ def segment(
         if role is None and pos >= len(idx):
             role = title_after(text, tokens, idx[-1] + 1, lex)
         ctype = _classify_chunk(chunk, role, lex)
+        cued_place = (
+            place_cue and pos0 == 0 and len(chunk) <= 2 and ctype in (None, "person") and not _given_first(chunk)
+        )
+        if cued_place:
+            ctype = "place"  # "the town of Halsk": an unknown name after a place cue
         start, end, surface = _span(text, chunk)
+        if cued_place and len(chunk) == 1 and is_cyrillic(surface):
+            # "под Хальском": the case ending goes, so the place compares with "Halsk"
+            out.append(Candidate(start, end, surface, "place", None, nominative_candidates(surface, language)[0], chunk[0].sent_start))
+            role = None
+            continue
         if ctype is None and len(chunk) > 1:
             role = None
             continue
