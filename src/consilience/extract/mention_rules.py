@@ -325,6 +325,19 @@ def _oblique_place_before_name(tokens: list[Token], idx: list[int], pos: int, la
     return len(word) > 4 and word.casefold().endswith("ии")
 
 
+_ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "яя", "ое", "ее")  # a place name here is a noun
+
+
+def _place_noun(word: str) -> str:
+    """Nominative of a town name in an oblique case by its ending ("Хальском" -> "Хальск",
+    "Минске" -> "Минск"): the fallback when no morphological analyser is installed."""
+    for ending in ("ом", "ем", "ой", "ей", "у", "ю", "а", "я", "е", "и"):
+        stem = word[: -len(ending)]
+        if word.casefold().endswith(ending) and len(stem) >= 3 and stem[-1].casefold() not in "аеёиоуыэюяьй":
+            return stem
+    return word
+
+
 def _given_first(chunk: list[Token]) -> bool:
     from consilience.extract.mention_lexicon import given_names
 
@@ -430,7 +443,12 @@ def segment(
         start, end, surface = _span(text, chunk)
         if cued_place and len(chunk) == 1 and is_cyrillic(surface):
             # "под Хальском": the case ending goes, so the place compares with "Halsk"
-            out.append(Candidate(start, end, surface, "place", None, nominative_candidates(surface, language)[0], chunk[0].sent_start))
+            readings = [
+                f for f in nominative_candidates(surface, language)
+                if f != surface and not f.casefold().endswith(_ADJECTIVE_ENDINGS)
+            ]
+            noun = readings[0] if readings else _place_noun(surface)
+            out.append(Candidate(start, end, surface, "place", None, noun, chunk[0].sent_start))
             role = None
             continue
         if ctype is None and len(chunk) > 1:
