@@ -139,23 +139,15 @@ def _analyse(store, quiet: bool, ner: str = "rules") -> None:  # type: ignore[no
 @app.command()
 def articles(db: DbOption = None, as_json: JsonOption = False) -> None:
     """List the stored articles, oldest first."""
-    from consilience.present.views import article_row
+    from consilience.present.text import article_table
+    from consilience.present.views import article_rows
 
-    from consilience.present.views import story_of_articles
-
-    store = _open(db)
-    stories = story_of_articles(store)
-    rows = [article_row(r, stories.get(r["id"])) for r in store.articles()]
+    rows = article_rows(_open(db))
     if as_json:
         for row in rows:
             _emit_json(row)
         return
-    table = Table(box=None, header_style="bold")
-    for name in ("id", "published", "outlet", "lang", "title"):
-        table.add_column(name, overflow="fold" if name == "title" else "ellipsis", no_wrap=name != "title")
-    for row in rows:
-        table.add_row(row["id"][:12], (row["published"] or "")[:16], row["outlet"] or "", row["language"] or "", row["title"] or "")
-    out.print(table)
+    out.print(article_table(rows))
     out.print(f"{len(rows)} article(s)")
 
 
@@ -268,16 +260,9 @@ def stories(
         for row in rows:
             _emit_json(row)
         return
-    table = Table(box=None, header_style="bold")
-    for name in ("id", "articles", "groups", "corr.", "single", "confl.", "first seen", "outlets", "title"):
-        table.add_column(name, no_wrap=name not in ("title", "outlets"), overflow="fold")
-    for row in rows:
-        c = row["claims"]
-        table.add_row(
-            row["id"][:12], str(len(row["articles"])), str(row["independence_groups"]), str(c["corroborated"]),
-            str(c["single_source"]), str(c["conflicting"]), (row["first_seen"] or "")[:10], ", ".join(row["outlets"])[:60], row["title"] or "",
-        )
-    out.print(table)
+    from consilience.present.text import story_table
+
+    out.print(story_table(rows))
     out.print(f"{len(rows)} story(ies)")
 
 

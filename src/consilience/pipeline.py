@@ -111,13 +111,11 @@ EXTRACTOR_VERSION = "5"  # bump when mention or claim extraction changes: articl
 Log = Callable[[str], None]
 
 
-def _parse_when(value: str | None):  # type: ignore[no-untyped-def]
-    from datetime import datetime as _dt
-
+def _parse_when(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        return _dt.fromisoformat(value)
+        return datetime.fromisoformat(value)
     except ValueError:
         return None
 
@@ -295,7 +293,7 @@ def compare_stories(store: Store, story_ids: set[str] | None = None) -> int:
     """Compare the sources of each story (all stories when None) and keep the result."""
     import json
 
-    from consilience.compare import SourceArticle, StoryEntity, compare_story
+    from consilience.compare import SourceArticle, compare_story
     from consilience.store.analysis import claims_of
 
     if story_ids is None:

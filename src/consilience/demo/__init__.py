@@ -6,7 +6,6 @@ from importlib import resources
 from pathlib import Path
 
 from rich.console import Console
-from rich.table import Table
 
 
 def demo_articles_dir() -> Path:
@@ -17,7 +16,8 @@ def demo_articles_dir() -> Path:
 def run_demo(db_path: str, out: Console, err: Console) -> None:
     """Ingest the demo corpus into db_path and print what the tool found."""
     from consilience import pipeline
-    from consilience.present.views import article_row
+    from consilience.present.text import article_table
+    from consilience.present.views import article_rows
     from consilience.store import Store
 
     store = Store.open(db_path)
@@ -27,19 +27,8 @@ def run_demo(db_path: str, out: Console, err: Console) -> None:
         f"Read {report.units} demo articles (fictional, written for Consilience): "
         f"{report.ingested} new, {report.duplicates} already stored, {len(report.skipped)} skipped.\n"
     )
-    analyse = getattr(pipeline, "analyse", None)
-    if analyse is not None:
-        analyse(store, log=None)
-    from consilience.present.views import story_of_articles
-
-    stories = story_of_articles(store)
-    table = Table(title="Articles", box=None, header_style="bold", title_justify="left")
-    for name in ("id", "published", "outlet", "lang", "title"):
-        table.add_column(name, overflow="fold" if name == "title" else "ellipsis", no_wrap=name != "title")
-    for row in store.articles():
-        view = article_row(row, stories.get(row["id"]))
-        table.add_row(view["id"][:12], (view["published"] or "")[:16], view["outlet"] or "", view["language"] or "", view["title"] or "")
-    out.print(table)
+    pipeline.analyse(store, log=None)
+    out.print(article_table(article_rows(store), title="Articles"))
     show_stories(store, out)
     out.print(
         f"\nNext: consilience stories --db {db_path}  ·  consilience story ID --db {db_path}  ·  "
@@ -50,18 +39,11 @@ def run_demo(db_path: str, out: Console, err: Console) -> None:
 
 def show_stories(store, out: Console) -> None:  # type: ignore[no-untyped-def]
     """The stories found, then the comparison of the richest one (most independent sources)."""
-    from consilience.present.text import render_story
+    from consilience.present.text import render_story, story_table
     from consilience.present.views import story_detail, story_rows
 
     rows = story_rows(store)
-    table = Table(title="\nStories (one real-world event each)", box=None, header_style="bold", title_justify="left")
-    for name in ("id", "articles", "indep.", "corr.", "single", "confl.", "title"):
-        table.add_column(name, no_wrap=name != "title", overflow="fold")
-    for row in rows:
-        c = row["claims"]
-        table.add_row(row["id"][:12], str(len(row["articles"])), str(row["independence_groups"]), str(c["corroborated"]),
-                      str(c["single_source"]), str(c["conflicting"]), row["title"] or "")
-    out.print(table)
+    out.print(story_table(rows, title="\nStories (one real-world event each)"))
     if not rows:
         return
     richest = max(rows, key=lambda r: (r["independence_groups"], len(r["articles"]), r["claims"]["corroborated"]))

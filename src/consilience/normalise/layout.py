@@ -161,7 +161,7 @@ def parse_layout(text: str) -> TextLayout:
             byline = name
             dropped.append((stripped, "byline"))
             continue
-        if in_head and title and subtitle is None and not kept_body(kept) and _could_be_subtitle(stripped, lines):
+        if in_head and title and subtitle is None and not any(kept) and _could_be_subtitle(stripped, lines):
             subtitle = stripped
             dropped.append((stripped, "subtitle"))
             continue
@@ -188,10 +188,6 @@ def parse_layout(text: str) -> TextLayout:
     if subtitle and not _contained(subtitle, body):
         body = f"{subtitle}\n\n{body}" if body else subtitle
     return TextLayout(title, subtitle, body, byline, date_written, outlet, tuple(dropped))
-
-
-def kept_body(kept: list[str]) -> bool:
-    return any(x for x in kept)
 
 
 def _could_be_subtitle(line: str, lines: list[str]) -> bool:

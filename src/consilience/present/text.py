@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from rich.table import Table
+
 
 def _wrap(text: str, width: int = 100) -> str:
     return "\n\n".join(textwrap.fill(p, width) for p in text.split("\n\n"))
@@ -131,3 +133,28 @@ def render_entity(view: dict[str, Any]) -> str:
     for article in view.get("articles", []):
         lines.append(f"  {_short(article.get('published'), 16):<16} {article.get('outlet') or '':<24} {article.get('title') or ''}")
     return "\n".join(lines)
+
+
+def article_table(rows: list[dict[str, Any]], title: str | None = None) -> Table:
+    """The `articles` rows as a terminal table (id prefix, date, outlet, language, title)."""
+    table = Table(title=title, box=None, header_style="bold", title_justify="left")
+    for name in ("id", "published", "outlet", "lang", "title"):
+        table.add_column(name, overflow="fold" if name == "title" else "ellipsis", no_wrap=name != "title")
+    for row in rows:
+        table.add_row(row["id"][:12], (row["published"] or "")[:16], row["outlet"] or "", row["language"] or "", row["title"] or "")
+    return table
+
+
+def story_table(rows: list[dict[str, Any]], title: str | None = None) -> Table:
+    """The `stories` rows as a terminal table: size, independence groups, claims by status."""
+    table = Table(title=title, box=None, header_style="bold", title_justify="left")
+    for name in ("id", "articles", "groups", "corr.", "single", "confl.", "first seen", "outlets", "title"):
+        table.add_column(name, no_wrap=name not in ("title", "outlets"), overflow="fold")
+    for row in rows:
+        c = row["claims"]
+        table.add_row(
+            row["id"][:12], str(len(row["articles"])), str(row["independence_groups"]), str(c["corroborated"]),
+            str(c["single_source"]), str(c["conflicting"]), (row["first_seen"] or "")[:10],
+            ", ".join(row["outlets"])[:60], row["title"] or "",
+        )
+    return table

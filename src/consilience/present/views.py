@@ -21,6 +21,12 @@ def article_row(row: sqlite3.Row, story: str | None = None) -> dict[str, Any]:
     }
 
 
+def article_rows(store: Store) -> list[dict[str, Any]]:
+    """CONTRACT `articles`: every article, oldest first, with its story."""
+    stories = story_of_articles(store)
+    return [article_row(r, stories.get(r["id"])) for r in store.articles()]
+
+
 def article_detail(store: Store, row: sqlite3.Row) -> dict[str, Any]:
     found = article_findings(store, row["id"])
     view = article_row(row, found.get("story"))
@@ -89,10 +95,7 @@ def story_rows(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
             "SELECT id FROM stories ORDER BY size DESC, last_seen DESC, id" + (f" LIMIT {int(limit)}" if limit else "")
         )
     ]
-    rows: list[dict[str, Any]] = []
-    for start in range(0, len(ids), MAX_ROWS):
-        rows += story_rows_for(store, ids[start : start + MAX_ROWS])
-    return rows
+    return story_rows_for(store, ids)
 
 
 def find_story_id(store: Store, key: str) -> str:
@@ -182,7 +185,12 @@ def entity_rows(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
     return out
 
 
-def find_entity(store: Store, key: str) -> Any:
+def find_entity(store: Store, key: str, fuzzy: bool = True) -> Any:
+    """An entity by id, name or any surface form; with `fuzzy`, also by name comparison.
+
+    The fuzzy pass compares the key with up to 2,000 entity names (seconds on a cold gazetteer),
+    so the web server and the report ask without it.
+    """
     from consilience.errors import UserInputError
 
     row = store.conn.execute("SELECT * FROM entities WHERE id = ?", (key,)).fetchone()
@@ -197,7 +205,7 @@ def find_entity(store: Store, key: str) -> Any:
             "GROUP BY e.id ORDER BY COUNT(*) DESC LIMIT 1",
             (key,),
         ).fetchone()
-    if row is None:
+    if row is None and fuzzy:
         from consilience.names import compare_names
 
         for candidate in store.conn.execute("SELECT * FROM entities ORDER BY mentions DESC LIMIT 2000"):
@@ -205,7 +213,7 @@ def find_entity(store: Store, key: str) -> Any:
                 row = candidate
                 break
     if row is None:
-        raise UserInputError(f"no entity named {key!r}", "list them with `consilience entities`")
+        raise UserInputError(f"no entity with id or name {key!r}", "list them with `consilience entities`")
     return row
 
 
@@ -227,9 +235,12 @@ def entity_detail(store: Store, row: Any) -> dict[str, Any]:
     for surface, ids in variants.items():
         outlets[surface] = {arts[i]["outlet"] or arts[i]["ref"] or i[:10] for i in ids if i in arts}
     stories = sorted({a["story_id"] for a in arts.values() if a["story_id"]})
-    story_titles = {
-        r["id"]: r["title"] for r in store.conn.execute(f"SELECT id, title FROM stories WHERE id IN ({','.join('?' * len(stories)) or chr(39) * 2})", stories)
-    }
+    marks = ",".join("?" * len(stories))
+    story_titles = (
+        {r["id"]: r["title"] for r in store.conn.execute(f"SELECT id, title FROM stories WHERE id IN ({marks})", stories)}
+        if stories
+        else {}
+    )
     return {
         "id": row["id"],
         "name": row["name"],
@@ -344,12 +355,14 @@ def search_story_ids(
 def story_rows_for(store: Store, story_ids: list[str]) -> list[dict[str, Any]]:
     """CONTRACT `stories` rows (plus counts) for the given ids, in the given order.
 
-    Two queries for the whole page: the stories with the summary kept when each was compared,
-    and their members (a per-story JSON scan made the list page slow on large stores).
+    Two queries per MAX_ROWS ids: the stories with the summary kept when each was compared, and
+    their members (a per-story JSON scan made the list page slow on large stores).
     """
+    if len(story_ids) > MAX_ROWS:  # SQLite caps bound parameters; pages are at most MAX_ROWS
+        return [row for at in range(0, len(story_ids), MAX_ROWS) for row in story_rows_for(store, story_ids[at : at + MAX_ROWS])]
     import json
 
-    ids = story_ids[:MAX_ROWS]
+    ids = story_ids
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
@@ -433,23 +446,3 @@ def outlet_names(store: Store, limit: int = 500) -> list[str]:
         (_clamp(limit, 500),),
     ).fetchall()
     return [r[0] for r in rows]
-
-
-def find_entity_quick(store: Store, key: str) -> Any:
-    """An entity by id, name or surface form, without `find_entity`'s fuzzy scan (too slow for a web request)."""
-    from consilience.errors import UserInputError
-
-    row = store.conn.execute("SELECT * FROM entities WHERE id = ?", (key,)).fetchone()
-    if row is None:
-        row = store.conn.execute(
-            "SELECT * FROM entities WHERE name = ? COLLATE NOCASE ORDER BY mentions DESC LIMIT 1", (key,)
-        ).fetchone()
-    if row is None:
-        row = store.conn.execute(
-            "SELECT e.* FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.text = ? "
-            "GROUP BY e.id ORDER BY COUNT(*) DESC LIMIT 1",
-            (key,),
-        ).fetchone()
-    if row is None:
-        raise UserInputError(f"no entity with id or name {key!r}", "list them with `consilience entities`")
-    return row

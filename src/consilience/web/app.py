@@ -229,7 +229,7 @@ def build_routes(settings: Settings) -> FastAPI:
     @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, entity_id: str, store: Reader) -> HTMLResponse:
         def make() -> str:
-            return pages.render_entity_page(views.entity_detail(store, views.find_entity_quick(store, entity_id)), links)
+            return pages.render_entity_page(views.entity_detail(store, views.find_entity(store, entity_id, fuzzy=False)), links)
 
         return page_html(request, make)
 
@@ -293,7 +293,7 @@ def build_routes(settings: Settings) -> FastAPI:
              responses={404: {"model": schemas.Problem}})
     def api_entity(entity_id: str, store: Reader) -> dict[str, Any]:
         """One entity: variants with outlets, stories, articles, timeline of events."""
-        return views.entity_detail(store, views.find_entity_quick(store, entity_id))
+        return views.entity_detail(store, views.find_entity(store, entity_id, fuzzy=False))
 
     @app.get("/api/articles", response_model=list[schemas.ArticleRow], tags=["read"])
     def api_articles(response: Response, store: Reader, q: Text = None, limit: Limit = 100, offset: Offset = 0) -> list[dict[str, Any]]:
