@@ -121,6 +121,12 @@ def test_demo_builds_and_prints_stories(tmp_path) -> None:
     assert "independence group(s)" in output
     rows = _lines(run_cli("articles", "--json", db=db))
     assert len(rows) >= 14 and {r["language"] for r in rows} >= {"en", "ru"}
+    import json as _json
+    from pathlib import Path
+
+    expected = _json.loads((Path(__file__).parents[1] / "src/consilience/demo/expected.json").read_text("utf-8"))
+    stories = _lines(run_cli("stories", "--json", db=db))
+    assert sorted(sorted(s["refs"]) for s in stories) == sorted(sorted(e) for e in expected["stories"])
     again = run_cli("demo", db=db, timeout=300)
     assert again.returncode == 0 and len(_lines(run_cli("articles", "--json", db=db))) == len(rows)
 
