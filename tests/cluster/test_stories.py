@@ -239,3 +239,27 @@ def test_a_version_1_state_keeps_idf_and_assignments_and_restarts_stories() -> N
     assert index.config.threshold == 0.3 and index.n_docs == 7 and index.df == {"prison": 2}
     assert index.story_of("a") == "x" and not index.stories and not index.postings
     assert index.add(doc("w", WIRE)).new
+
+
+def test_rare_specifics_cache_follows_document_frequencies_in_a_large_store() -> None:
+    from consilience.cluster.stories import STABLE_RARITY
+
+    index = StoryIndex()
+    index.add(
+        doc("a", "Officials counted 4471 ballots in Halsk on Sunday.", when=datetime(2025, 3, 2))
+    )
+    story = index.stories["a"]
+    filler = [doc(f"f{i}", f"Weather note number {i} for the coast.") for i in range(STABLE_RARITY)]
+    index.warm(filler)  # past the fixed bar: from here on the story's rare keys are cached
+    assert index._story_has_rare(story) and story.rare == ["#4471"]
+    index.warm([doc(f"g{i}", "Another report of 4471 cases.") for i in range(25)])
+    assert not index._story_has_rare(story)  # 4471 is now common, and dropped for good
+    index.add(
+        doc(
+            "b",
+            "Officials counted 4471 ballots in Halsk; 9913 were void.",
+            when=datetime(2025, 3, 2),
+        )
+    )
+    assert index.story_of("b") == "a"
+    assert index._story_has_rare(story) and story.rare == ["#9913"]  # a new rare key joins
