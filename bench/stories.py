@@ -360,10 +360,14 @@ def _timed_run(n: int, config: StoryConfig) -> tuple[int, float, float, float, i
 
 
 def speed(sizes: list[int], config: StoryConfig) -> list[tuple]:
-    """One fresh process per size, so each peak RSS is that run's own (tracemalloc slows 3x)."""
+    """One fresh process per size, so each peak RSS is that run's own (tracemalloc slows 3x).
+
+    Spawned, not forked: a fork would inherit the parent's memory (the MiniLM baseline's torch
+    model among it) and count it in the child's peak RSS.
+    """
     import multiprocessing
 
-    ctx = multiprocessing.get_context("fork")
+    ctx = multiprocessing.get_context("spawn")
     rows = []
     for n in sizes:
         with ctx.Pool(1) as pool:
