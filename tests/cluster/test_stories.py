@@ -263,3 +263,23 @@ def test_rare_specifics_cache_follows_document_frequencies_in_a_large_store() ->
     )
     assert index.story_of("b") == "a"
     assert index._story_has_rare(story) and story.rare == ["#9913"]  # a new rare key joins
+
+
+def test_headlines_without_body_join_at_the_short_text_bar() -> None:
+    from dataclasses import replace
+
+    from consilience.cluster import StoryConfig
+
+    heads = [
+        "Belarus frees 123 political prisoners after talks with US envoy",
+        "Storm floods coastal towns in southern Portugal",
+        "Prisoner release in Belarus follows visit of American delegation to Lukashenko residence",
+        "Portugal counts damage after coastal storm",
+    ]
+    docs = [doc(f"h{i}", "", title=h, when=datetime(2025, 12, 13)) for i, h in enumerate(heads)]
+    stories = _stories(group_stories(docs))
+    assert stories["h2"] == stories["h0"] and stories["h3"] == stories["h1"]
+    assert stories["h0"] != stories["h1"]
+    # The same headlines under the full-text bar: the two Belarus headlines share too few words.
+    full_bar = _stories(group_stories(docs, replace(StoryConfig(), short_terms=0)))
+    assert full_bar["h2"] != full_bar["h0"]
