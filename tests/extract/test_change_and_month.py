@@ -21,9 +21,16 @@ def test_rose_to_is_not_an_upper_bound() -> None:
 
 
 def test_a_month_alone_is_dated_to_its_latest_occurrence() -> None:
-    assert [d.value for d in find_dates("In February he pardoned a dozen prisoners.", "en", "2026-03-14")] == ["2026-02"]
-    assert [d.value for d in find_dates("He was arrested in September.", "en", "2026-03-14")] == ["2025-09"]
-    assert [d.value for d in find_dates("В феврале он помиловал 12 человек.", "ru", "2026-03-14")] == ["2026-02"]
+    assert [
+        d.value
+        for d in find_dates("In February he pardoned a dozen prisoners.", "en", "2026-03-14")
+    ] == ["2026-02"]
+    assert [d.value for d in find_dates("He was arrested in September.", "en", "2026-03-14")] == [
+        "2025-09"
+    ]
+    assert [
+        d.value for d in find_dates("В феврале он помиловал 12 человек.", "ru", "2026-03-14")
+    ] == ["2026-02"]
     assert find_dates("They may leave soon.", "en", "2026-03-14") == []
 
 
@@ -53,3 +60,24 @@ def test_russian_among_is_not_wednesday():
     assert find_dates("среди освобождённых были журналисты", "ru", "2026-03-14") == []
     (wednesday,) = find_dates("в среду президент помиловал заключённых", "ru", "2026-03-14")
     assert wednesday.value == "2026-03-11"
+
+
+def test_a_name_past_after_is_not_what_the_trigger_acted_on() -> None:
+    en = load_lexicon("en")
+    events = find_events(
+        "The pardon came a day after Owen Brakely, a special envoy, ended a visit to Dorvik.", en
+    )
+    pardon = next(e for e in events if e.event_type == "pardon")
+    assert "Owen Brakely" not in pardon.actors
+    visit = next(e for e in events if e.event_type == "meeting")  # his own clause: the visit
+    assert visit.actors == ("Owen Brakely",)
+    (ev,) = find_events("President Velesk pardoned Stsiapan Hrybau on Saturday.", en)
+    assert ev.actors == ("Velesk", "Stsiapan Hrybau")
+
+
+def test_russian_name_past_posle_is_not_the_object() -> None:
+    events = find_events(
+        "Помилование последовало после визита Оуэна Брейкли в Дорвик.", load_lexicon("ru")
+    )
+    pardon = next(e for e in events if e.event_type == "pardon")
+    assert not any("Брейкли" in a for a in pardon.actors)

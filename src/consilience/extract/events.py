@@ -83,9 +83,18 @@ def _where(text: str, names: list[Name], trig_end: int, lex: Lexicon) -> str | N
     return best[1] if best else None
 
 
+def _breaks(lex: Lexicon) -> re.Pattern[str] | None:
+    """Words that end the clause of a trigger ("after", "when"): no object lies beyond them."""
+    words = lex.get("object_breaks", [])
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
+
+
 def find_events(text: str, lex: Lexicon) -> list[Event]:
     """Event triggers in one sentence, one per type, with nearby names and place."""
     names = find_names(text, lex)
+    breaks = _breaks(lex)
     out: list[Event] = []
     seen: set[str] = set()
     for etype, rx in lex.events:
@@ -98,15 +107,28 @@ def find_events(text: str, lex: Lexicon) -> list[Event]:
             after = [
                 n
                 for n in names
-                if n.start >= m.end() and n.start - m.end() <= _WINDOW // 2 and not re.search(r"[,;:]", text[m.end() : n.start])
+                if n.start >= m.end()
+                and n.start - m.end() <= _WINDOW // 2
+                and not re.search(r"[,;:]", text[m.end() : n.start])
+                # "the pardon came a day after Owen Brakely ...": a name past a conjunction
+                # opens another clause; it is not what was pardoned
+                and not (breaks and breaks.search(text, m.end(), n.start))
             ]
             actors: list[str] = []
             if before:
                 actors.append(before[-1].text)
             # "sentenced the Varnian journalist Ilya Vartanov": a lone capitalised word right before
             # a lower-case noun is an adjective; a full name further on in the clause is the object
-            full = [n for n in after[1:3] if " " in n.text and " " not in after[0].text] if after else []
-            obj = full[0] if full and text[after[0].end : after[0].end + 2].strip()[:1].islower() else None
+            full = (
+                [n for n in after[1:3] if " " in n.text and " " not in after[0].text]
+                if after
+                else []
+            )
+            obj = (
+                full[0]
+                if full and text[after[0].end : after[0].end + 2].strip()[:1].islower()
+                else None
+            )
             obj = obj or (after[0] if after else None)
             if obj and obj.text != where:
                 actors.append(obj.text)
