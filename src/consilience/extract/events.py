@@ -83,18 +83,10 @@ def _where(text: str, names: list[Name], trig_end: int, lex: Lexicon) -> str | N
     return best[1] if best else None
 
 
-def _breaks(lex: Lexicon) -> re.Pattern[str] | None:
-    """Words that end the clause of a trigger ("after", "when"): no object lies beyond them."""
-    words = lex.get("object_breaks", [])
-    if not words:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
-
-
 def find_events(text: str, lex: Lexicon) -> list[Event]:
     """Event triggers in one sentence, one per type, with nearby names and place."""
     names = find_names(text, lex)
-    breaks = _breaks(lex)
+    breaks = lex.object_breaks
     out: list[Event] = []
     seen: set[str] = set()
     for etype, rx in lex.events:

@@ -26,6 +26,7 @@ class Lexicon:
     events: tuple[tuple[str, re.Pattern[str]], ...]
     hedges: re.Pattern[str] | None
     agencies: frozenset[str]
+    object_breaks: re.Pattern[str] | None = None  # words that end a trigger's clause ("after")
 
     def get(self, key: str, default: Any = None) -> Any:
         """A section of the data file, or the default when this language lacks it."""
@@ -91,4 +92,5 @@ def load_lexicon(lang: str) -> Lexicon:
         events=events,
         hedges=_word_regex(list(raw.get("hedges", []))),
         agencies=agencies,
+        object_breaks=_word_regex(list(raw.get("object_breaks", []))),
     )
