@@ -32,6 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _memory import own_peak_mib
+
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "src/consilience/demo/articles/demo.jsonl"
 FILES_PER_RECORD_FORMAT = 4
@@ -129,14 +131,6 @@ def write_inputs(fmt: str, n: int, folder: Path) -> None:
 # -- one measurement (in a fresh process) -------------------------------------------------------
 
 
-def _own_peak_mb() -> float:
-    """This process's peak RSS (VmHWM): ru_maxrss would carry over the parent's RSS across exec."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # not Linux: best effort
-
-
 def _workers_peak_mb() -> float:
     """The largest parser worker (they are joined, so they count as waited-for children)."""
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # Linux reports KiB
@@ -156,7 +150,7 @@ def measure_product(folder: Path, sandbox: bool) -> dict:
         "seconds": seconds,
         "articles": stored,
         "skipped": len(report.skipped),
-        "main_mb": _own_peak_mb(),
+        "main_mb": own_peak_mib(),
         "worker_mb": _workers_peak_mb() if sandbox else None,
     }
 
@@ -190,7 +184,7 @@ def measure_baseline(fmt: str, folder: Path) -> dict:
                     if record.rec_type == "response":
                         count += bool(record.content_stream().read())
     seconds = time.perf_counter() - clock
-    return {"seconds": seconds, "articles": count, "main_mb": _own_peak_mb()}
+    return {"seconds": seconds, "articles": count, "main_mb": own_peak_mib()}
 
 
 def one(args: list[str]) -> None:

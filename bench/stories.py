@@ -19,7 +19,6 @@ import io
 import json
 import random
 import re
-import resource
 import sys
 import time
 import tomllib
@@ -29,6 +28,7 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
+from _memory import own_peak_mib  # noqa: E402
 from _paths import DATASETS as DATA  # noqa: E402
 from anyascii import anyascii
 
@@ -296,27 +296,28 @@ def _pr(found: set, gold: set, ignore: set = frozenset()) -> tuple[float, float]
     return (tp / len(found) if found else 1.0), (tp / len(gold) if gold else 1.0)
 
 
-def copies_quality() -> list[tuple]:
+def copies_quality() -> tuple[list[tuple], list[str]]:
     """Rows (system, label, gold pairs, found pairs, precision, recall) and example reasons."""
     data = load_giveme()
     title_gold, reviewed, unsure = copy_labels(data)
-    rows = []
+
+    def rows_for(name: str, found: set[frozenset[str]]) -> list[tuple]:
+        return [
+            (name, "title", len(title_gold), len(found), *_pr(found, title_gold)),
+            (name, "reviewed", len(reviewed), len(found - unsure), *_pr(found, reviewed, unsure)),
+        ]
+
+    rows: list[tuple] = []
     reasons: list[str] = []
     for bar in (0.6, 0.7, 0.75, 0.8, 0.9):
         found, why = _found_pairs(data, bar)
-        name = f"CopyIndex containment>={bar}" + (" (default)" if bar == 0.7 else "")
-        reasons = why if bar == 0.7 else reasons
-        rows.append((name, "title", len(title_gold), len(found), *_pr(found, title_gold)))
-        rows.append((name, "reviewed", len(reviewed), len(found - unsure),
-                     *_pr(found, reviewed, unsure)))  # fmt: skip
+        default = bar == CopyIndex().containment
+        rows += rows_for(f"CopyIndex containment>={bar}" + (" (default)" if default else ""), found)
+        reasons = why if default else reasons
     exact = defaultdict(list)  # baseline: exact match of the whitespace-normalised body text
     for d, _, _ in data:
         exact[" ".join(d.text.split())].append(d.id)
-    found = _pairs(exact)
-    rows.append(("exact normalised text", "title", len(title_gold), len(found),
-                 *_pr(found, title_gold)))  # fmt: skip
-    rows.append(("exact normalised text", "reviewed", len(reviewed), len(found - unsure),
-                 *_pr(found, reviewed, unsure)))  # fmt: skip
+    rows += rows_for("exact normalised text", _pairs(exact))
     return rows, reasons[:3]
 
 
@@ -347,18 +348,6 @@ def synthetic_stream(n: int, seed: int = 7) -> list[StoryDoc]:
     return out
 
 
-def _peak_rss_mib() -> float:
-    """This process's peak resident memory. VmHWM belongs to the address space, which exec
-    replaces; ru_maxrss survives fork and exec, so a child would report its parent's peak."""
-    try:
-        for line in open("/proc/self/status", encoding="ascii"):
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def _timed_run(n: int, config: StoryConfig) -> tuple[int, float, float, float, int]:
     """Run in a fresh process: articles/s, us/article, peak RSS MiB (VmHWM), stories, and the
     us/article of feature extraction alone (memoised terms make this floor a little low)."""
@@ -368,7 +357,7 @@ def _timed_run(n: int, config: StoryConfig) -> tuple[int, float, float, float, i
     for d in docs:
         index.add(d)
     elapsed = time.perf_counter() - t0
-    rss = _peak_rss_mib()
+    rss = own_peak_mib()
     # Baseline: feature extraction alone (terms, numbers, dates), the floor any grouping pays.
     t0 = time.perf_counter()
     for d in docs:
