@@ -283,3 +283,33 @@ def test_headlines_without_body_join_at_the_short_text_bar() -> None:
     # The same headlines under the full-text bar: the two Belarus headlines share too few words.
     full_bar = _stories(group_stories(docs, replace(StoryConfig(), short_terms=0)))
     assert full_bar["h2"] != full_bar["h0"]
+
+
+def test_headline_stories_bridged_by_a_headline_merge_at_the_short_bar() -> None:
+    """Two headline-only stories of one flood (the barrier; the evacuation) and a headline that
+    names both: as wholes they score under the full-text merge bar, over the headline one."""
+    from dataclasses import replace
+
+    from consilience.cluster import StoryConfig
+
+    other = ["Central bank raises interest rates again", "Chess champion retains title after tiebreak",
+             "Parliament passes budget after long debate", "New museum opens in the old harbour"]  # fmt: skip
+    heads = [
+        ("a1", "Flood barrier fails in Ravensholm after record rainfall"),
+        ("a2", "Ravensholm flood barrier gives way as rain hits record"),
+        ("b1", "Mayor Okonedo orders evacuation of the lower town"),
+        ("b2", "Okonedo evacuation order empties lower town overnight"),
+        ("x", "Ravensholm barrier failure forces Okonedo evacuation order"),
+    ]
+    docs = [doc(f"o{i}", "", title=h, when=datetime(2025, 12, 1)) for i, h in enumerate(other)]
+    docs += [doc(i, "", title=h, when=datetime(2025, 12, 13, n)) for n, (i, h) in enumerate(heads)]
+    index = StoryIndex()
+    index.warm(docs)
+    last = [index.add(d) for d in docs][-1]
+    assert last.merged == ("b1",) and index.story_of("b2") == index.story_of("a1") == "a1"
+    assert index.stories["a1"].short == index.stories["a1"].size == 5
+    restored = StoryIndex.from_state(json.loads(json.dumps(index.state())))
+    assert restored.stories["a1"].short == 5
+    # Control: held to the full-text bar, the two headline stories stay apart.
+    full_bar = _stories(group_stories(docs, replace(StoryConfig(), short_merge_threshold=0.25)))
+    assert full_bar["b1"] != full_bar["a1"] and full_bar["x"] in (full_bar["a1"], full_bar["b1"])
