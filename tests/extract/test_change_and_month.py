@@ -81,3 +81,38 @@ def test_russian_name_past_posle_is_not_the_object() -> None:
     )
     pardon = next(e for e in events if e.event_type == "pardon")
     assert not any("Брейкли" in a for a in pardon.actors)
+
+
+def test_a_date_belongs_to_the_trigger_of_its_own_clause() -> None:
+    """'freed ... who was arrested in 2023': 2023 dates the arrest, not the release."""
+    claims = extract_claims(
+        "a",
+        "Among those freed is Stsiapan Hrybau, the former head of the Teachers' Union, who was "
+        "arrested in 2023 and sentenced to eleven years.",
+        "en",
+        "2026-03-14",
+    )
+    events = {c.event_type: c for c in claims if c.kind == "event"}
+    assert events["release"].when is None and "2023" not in events["release"].statement
+    assert events["arrest"].when == "2023"
+    alone = extract_claims("a", "Velesk pardoned 87 prisoners on Saturday.", "en", "2026-03-14")
+    # a lone trigger still takes its sentence's date, and so does the count it acted on
+    assert {c.kind: c.when for c in alone} == {
+        "quantity": "2026-03-14", "other": "2026-03-14", "date": "2026-03-14"}  # fmt: skip
+
+
+def test_a_relative_clause_after_an_apposition_is_about_the_name_described() -> None:
+    en, ru = load_lexicon("en"), load_lexicon("ru")
+    (arrest,) = [e for e in find_events(
+        "Stsiapan Hrybau, the former head of the Varnian Teachers' Union, who was arrested in 2023.",
+        en) if e.event_type == "arrest"]  # fmt: skip
+    assert arrest.actors[0] == "Stsiapan Hrybau"
+    (ru_arrest,) = [e for e in find_events(
+        "Степан Грибов, бывший глава Союза учителей, который был арестован в 2023 году.", ru)
+        if e.event_type == "arrest"]  # fmt: skip
+    assert ru_arrest.actors[0] == "Степан Грибов"
+    # Control: no relative pronoun, so the nearer name stays the subject.
+    (other,) = [e for e in find_events(
+        "Hrybau, the former head of the union, said Velesk was arrested.", en)
+        if e.event_type == "arrest"]  # fmt: skip
+    assert other.actors[0] == "Velesk"

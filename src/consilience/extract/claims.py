@@ -33,6 +33,31 @@ def _nearest_date(dates: list[DateSpan], pos: int, end: int | None = None) -> Da
     return min(dates, key=lambda d: min(abs(d.start - end), abs(pos - d.end)))
 
 
+def _span_gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    """Characters between two spans (0 when they touch or overlap)."""
+    return max(0, b_start - a_end, a_start - b_end)
+
+
+def _own_dates(dates: list[DateSpan], events: list[Event]) -> dict[int, DateSpan]:
+    """Each event's date: the nearest of the dates closer to it than to any other trigger.
+
+    "Hrybau, who was arrested in 2023 ..., is among those freed": 2023 belongs to the arrest,
+    so the release gets no date rather than the arrest year. A date goes to the trigger of its
+    own clause, and the nearest trigger is the cheap stand-in for that clause.
+    """
+    owned: dict[int, DateSpan] = {}
+    for d in dates:
+        ev = min(events, key=lambda e: _span_gap(d.start, d.end, e.start, e.end), default=None)
+        if ev is None:
+            continue
+        best = owned.get(id(ev))
+        if best is None or _span_gap(d.start, d.end, ev.start, ev.end) < _span_gap(
+            best.start, best.end, ev.start, ev.end
+        ):
+            owned[id(ev)] = d
+    return owned
+
+
 def _nearest_event(events: list[Event], pos: int, end: int | None = None) -> Event | None:
     """The non-speech event nearest to a quantity: what happened to the things counted.
 
@@ -92,10 +117,11 @@ def _sentence_claims(
     ]
     out: list[Claim] = []
     objects: dict[int, str] = {}
+    owned = _own_dates(dates, abs_events)
     for q in quantities:
         pos = s.start + q.start
         ev = _nearest_event(abs_events, pos, s.start + q.end)
-        when = _nearest_date(dates, pos)
+        when = owned.get(id(ev)) if ev is not None else _nearest_date(dates, pos)
         label = _label(ev.event_type) if ev else ""
         statement = f"{q.display} {q.unit}" + (
             (f" ({label})" if q.kind == "duration" else f" {label}") if ev else ""
@@ -123,7 +149,7 @@ def _sentence_claims(
             )
         )
     for ev in abs_events:
-        when = _nearest_date(dates, ev.start, ev.end)
+        when = owned.get(id(ev))
         obj = objects.get(id(ev))
         extra = {"span": f"{ev.start}-{ev.end}", "trigger": ev.trigger, "reason": ev.reason}
         if ev.where:
@@ -142,7 +168,7 @@ def _sentence_claims(
             )
         )
     for d in dates:
-        ev = min(abs_events, key=lambda e: abs(e.start - d.start), default=None)
+        ev = min(abs_events, key=lambda e: _span_gap(d.start, d.end, e.start, e.end), default=None)
         what = f"{_label(ev.event_type)} on {d.value}" if ev else f"'{d.text}' = {d.value}"
         out.append(
             Claim(

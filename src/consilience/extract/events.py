@@ -83,6 +83,29 @@ def _where(text: str, names: list[Name], trig_end: int, lex: Lexicon) -> str | N
     return best[1] if best else None
 
 
+def _subject(text: str, before: list[Name], trigger: int, lex: Lexicon) -> Name:
+    """The name a trigger's clause is about, among the names before it (nearest first).
+
+    "Stsiapan Hrybau, the former head of the Teachers' Union, who was arrested": a relative
+    clause ("who ...") after an apposition ("the former head of ...") is about the name the
+    apposition describes, not the name inside it.
+    """
+    near = before[-1]
+    rel = lex.relative
+    if rel is None or len(before) < 2:
+        return near
+    gap = text[near.end : trigger]
+    opens = re.match(r"[^,;:.!?()A-ZА-ЯЁІЇЄЎ]*,\s*", gap)  # "Union, who" / "Союза учителей, который"
+    if not opens or not rel.match(gap, opens.end()):
+        return near
+    head = before[-2]
+    apposition = text[head.end : near.start]
+    # one comma opens the apposition, and it holds no other name, clause or capitalised word
+    if re.fullmatch(r"\s*,[^,;:.!?()A-ZА-ЯЁІЇЄЎ]*", apposition):
+        return head
+    return near
+
+
 def find_events(text: str, lex: Lexicon) -> list[Event]:
     """Event triggers in one sentence, one per type, with nearby names and place."""
     names = find_names(text, lex)
@@ -108,7 +131,7 @@ def find_events(text: str, lex: Lexicon) -> list[Event]:
             ]
             actors: list[str] = []
             if before:
-                actors.append(before[-1].text)
+                actors.append(_subject(text, before, m.start(), lex).text)
             # "sentenced the Varnian journalist Ilya Vartanov": a lone capitalised word right before
             # a lower-case noun is an adjective; a full name further on in the clause is the object
             full = (

@@ -27,6 +27,7 @@ class Lexicon:
     hedges: re.Pattern[str] | None
     agencies: frozenset[str]
     object_breaks: re.Pattern[str] | None = None  # words that end a trigger's clause ("after")
+    relative: re.Pattern[str] | None = None  # relative pronouns ("who", "который")
 
     def get(self, key: str, default: Any = None) -> Any:
         """A section of the data file, or the default when this language lacks it."""
@@ -93,4 +94,5 @@ def load_lexicon(lang: str) -> Lexicon:
         hedges=_word_regex(list(raw.get("hedges", []))),
         agencies=agencies,
         object_breaks=_word_regex(list(raw.get("object_breaks", []))),
+        relative=_word_regex(list(raw.get("relative_pronouns", []))),
     )
