@@ -137,3 +137,25 @@ def test_run_server_binds_loopback_by_default_and_warns_otherwise(web_db, monkey
     assert not any("warning" in m for m in said)
     web_app.run_server(web_db, host="0.0.0.0", log=said.append)
     assert any("warning" in m and "other machines" in m for m in said)
+
+
+def test_run_server_loads_the_name_tables_beside_the_server(web_db, monkeypatch):
+    """The first /api/names call should not wait seconds for the place gazetteer."""
+    import threading
+
+    import uvicorn
+
+    from consilience.names import places
+    from consilience.web import app as web_app
+
+    places._gazetteer.cache_clear()
+    warming: list[threading.Thread] = []
+
+    def fake_run(app, **kw):
+        warming.extend(t for t in threading.enumerate() if t.name == "warm-names")
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    web_app.run_server(web_db, log=lambda m: None)
+    assert warming, "no warm-up thread was running while the server started"
+    warming[0].join(timeout=60)
+    assert places._gazetteer.cache_info().currsize == 1

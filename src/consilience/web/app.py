@@ -382,6 +382,13 @@ def read_token(token_file: str | None) -> str | None:
     return token
 
 
+def warm_name_tables() -> None:
+    """Load the tables name comparison reads (the place gazetteer above all) into memory."""
+    from consilience.names import compare_names
+
+    compare_names("Minsk", "Мінск")
+
+
 def run_server(
     db_path: str | Path,
     host: str = "127.0.0.1",
@@ -402,6 +409,9 @@ def run_server(
     except OSError:
         pass
     app = create_app(db_path, token=token, host=host)
+    # The place gazetteer takes seconds to load; load it now, beside the server, so the first
+    # /api/names call is not the one that waits.
+    threading.Thread(target=warm_name_tables, name="warm-names", daemon=True).start()
     shown = f"[{host}]" if ":" in host else host
     log(f"serving {db_path} at http://{shown}:{port}/ ({'writes allowed with the token' if token else 'read-only'}); Ctrl-C stops")
     try:
