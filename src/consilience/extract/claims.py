@@ -38,24 +38,28 @@ def _span_gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, b_start - a_end, a_start - b_end)
 
 
+def _trigger_of(d: DateSpan, events: list[Event]) -> tuple[int, Event] | None:
+    """The trigger nearest a date, with the gap: a date belongs to the trigger of its own clause,
+    and the nearest trigger is the cheap stand-in for that clause."""
+    return min(
+        ((_span_gap(d.start, d.end, e.start, e.end), e) for e in events),
+        key=lambda ge: ge[0],
+        default=None,
+    )
+
+
 def _own_dates(dates: list[DateSpan], events: list[Event]) -> dict[int, DateSpan]:
-    """Each event's date: the nearest of the dates closer to it than to any other trigger.
+    """Each event's date (by event id): the nearest of the dates whose nearest trigger it is.
 
     "Hrybau, who was arrested in 2023 ..., is among those freed": 2023 belongs to the arrest,
-    so the release gets no date rather than the arrest year. A date goes to the trigger of its
-    own clause, and the nearest trigger is the cheap stand-in for that clause.
+    so the release gets no date rather than the arrest year.
     """
-    owned: dict[int, DateSpan] = {}
+    owned: dict[int, tuple[int, DateSpan]] = {}
     for d in dates:
-        ev = min(events, key=lambda e: _span_gap(d.start, d.end, e.start, e.end), default=None)
-        if ev is None:
-            continue
-        best = owned.get(id(ev))
-        if best is None or _span_gap(d.start, d.end, ev.start, ev.end) < _span_gap(
-            best.start, best.end, ev.start, ev.end
-        ):
-            owned[id(ev)] = d
-    return owned
+        found = _trigger_of(d, events)
+        if found is not None and (id(found[1]) not in owned or found[0] < owned[id(found[1])][0]):
+            owned[id(found[1])] = (found[0], d)
+    return {key: d for key, (_, d) in owned.items()}
 
 
 def _nearest_event(events: list[Event], pos: int, end: int | None = None) -> Event | None:
@@ -168,7 +172,7 @@ def _sentence_claims(
             )
         )
     for d in dates:
-        ev = min(abs_events, key=lambda e: _span_gap(d.start, d.end, e.start, e.end), default=None)
+        ev = near[1] if (near := _trigger_of(d, abs_events)) else None
         what = f"{_label(ev.event_type)} on {d.value}" if ev else f"'{d.text}' = {d.value}"
         out.append(
             Claim(

@@ -13,6 +13,10 @@ from dataclasses import dataclass
 from consilience.extract.lexicon import Lexicon
 
 _CAP = re.compile(r"[A-ZА-ЯЁІЇЄЎ][\w’'-]*(?:\s+[A-ZА-ЯЁІЇЄЎ][\w’'-]*)*")
+# Lower-case words inside one clause: no clause punctuation, no capital (so no other name).
+_PLAIN = r"[^,;:.!?()A-ZА-ЯЁІЇЄЎ]*"
+_COMMA_AFTER_PLAIN = re.compile(rf"{_PLAIN},\s*")  # "Union, who" / "Союза учителей, который"
+_APPOSITION = re.compile(rf"\s*,{_PLAIN}")  # ", the former head of the "
 _WINDOW = 90
 
 
@@ -95,15 +99,12 @@ def _subject(text: str, before: list[Name], trigger: int, lex: Lexicon) -> Name:
     if rel is None or len(before) < 2:
         return near
     gap = text[near.end : trigger]
-    opens = re.match(r"[^,;:.!?()A-ZА-ЯЁІЇЄЎ]*,\s*", gap)  # "Union, who" / "Союза учителей, который"
+    opens = _COMMA_AFTER_PLAIN.match(gap)
     if not opens or not rel.match(gap, opens.end()):
         return near
     head = before[-2]
-    apposition = text[head.end : near.start]
-    # one comma opens the apposition, and it holds no other name, clause or capitalised word
-    if re.fullmatch(r"\s*,[^,;:.!?()A-ZА-ЯЁІЇЄЎ]*", apposition):
-        return head
-    return near
+    # one comma opens the apposition, and it holds no other name or clause
+    return head if _APPOSITION.fullmatch(text, head.end, near.start) else near
 
 
 def find_events(text: str, lex: Lexicon) -> list[Event]:
