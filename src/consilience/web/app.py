@@ -33,6 +33,7 @@ from consilience.web.guard import MAX_BODY, Guard, allowed_host_names, is_loopba
 
 QUERY_SECONDS = 1.0  # a read that runs longer is interrupted (503), so one request cannot hold the server
 PAGE_SIZE = 50
+LIST_PAGE_SIZE = 100  # entity and article list pages
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -215,16 +216,22 @@ def build_routes(settings: Settings) -> FastAPI:
 
         return page_html(request, make)
 
-    @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
-    def entities_page(request: Request, store: Reader, q: Text = None, page: Annotated[int, Query(ge=1, le=10**6)] = 1) -> HTMLResponse:
+    def search_list_page(request: Request, kind: str, rows_page: Callable[..., tuple[list, int]], store: Store,
+                         q: str | None, page: int) -> HTMLResponse:
+        """A searchable list page (entities, articles): 100 rows a page, the query kept in the page links."""
+
         def make() -> str:
-            rows, total = views.entity_rows_page(store, q, 100, (page - 1) * 100)
+            rows, total = rows_page(store, q, LIST_PAGE_SIZE, (page - 1) * LIST_PAGE_SIZE)
             return pages.render_list_page(
-                "entities", rows, links, total=total, q=q or "", page=page, pages=max(1, math.ceil(total / 100)),
+                kind, rows, links, total=total, q=q or "", page=page, pages=max(1, math.ceil(total / LIST_PAGE_SIZE)),
                 query_string=lambda n: urlencode({"q": q or "", "page": n}),
             )
 
         return page_html(request, make)
+
+    @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
+    def entities_page(request: Request, store: Reader, q: Text = None, page: Annotated[int, Query(ge=1, le=10**6)] = 1) -> HTMLResponse:
+        return search_list_page(request, "entities", views.entity_rows_page, store, q, page)
 
     @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, entity_id: str, store: Reader) -> HTMLResponse:
@@ -235,14 +242,7 @@ def build_routes(settings: Settings) -> FastAPI:
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def articles_page(request: Request, store: Reader, q: Text = None, page: Annotated[int, Query(ge=1, le=10**6)] = 1) -> HTMLResponse:
-        def make() -> str:
-            rows, total = views.article_rows_page(store, q, 100, (page - 1) * 100)
-            return pages.render_list_page(
-                "articles", rows, links, total=total, q=q or "", page=page, pages=max(1, math.ceil(total / 100)),
-                query_string=lambda n: urlencode({"q": q or "", "page": n}),
-            )
-
-        return page_html(request, make)
+        return search_list_page(request, "articles", views.article_rows_page, store, q, page)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str, store: Reader) -> HTMLResponse:
