@@ -46,6 +46,27 @@ def test_two_independent_outlets_corroborate():
     assert c.status == "corroborated" and c.independent_lines == 2
 
 
+def test_one_sentence_read_twice_is_shown_once():
+    """Two triggers of one sentence that read as one claim give one quote, not two reports;
+    another sentence of the same article still shows."""
+    articles = [SourceArticle("a", outlet="Daily Lark"), SourceArticle("b", outlet="Evening Post")]
+    twice = "Seven people died in the Varno mine blast and seven were killed, police said."
+    other = "The Varno blast killed seven miners."
+    c = _only(
+        compare_story(
+            articles,
+            [
+                _dead("a", "7", quote=twice),
+                _dead("a", "7", quote=twice),
+                _dead("a", "7", quote=other),
+                _dead("b", "7"),
+            ],
+        )
+    )
+    shown = [(s.article, s.quote) for s in c.support]
+    assert shown == [("a", twice), ("a", other), ("b", _dead("b", "7").quote)]
+
+
 def test_same_cited_origin_is_one_group_for_core_claims():
     articles = [
         SourceArticle(x, outlet=o) for x, o in (("a", "Lark"), ("b", "Post"), ("c", "Herald"))

@@ -231,20 +231,31 @@ def _shown(claim: Claim) -> str | None:
 def supports(
     idx: Sequence[int], claims: Sequence[Claim], origins: dict[int, Origin]
 ) -> tuple[Support, ...]:
-    """One Support per claim occurrence, in article order."""
-    return tuple(
-        Support(
-            article=claims[i].article_id,
-            quote=claims[i].quote,
-            attributed_to=claims[i].attribution.chain if claims[i].attribution else (),
-            origin=origins[i],
-            value=_shown(claims[i]),
-            hedged=claims[i].hedged,
-            hedge=claims[i].hedge,
-            claim_index=i,
+    """One Support per claim occurrence, in article order; one sentence of one article counts once.
+
+    Two triggers in one sentence ("released ... under a pardon") can both read as the same claim;
+    showing that quote twice would look like two reports where there is one.
+    """
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for i in idx:
+        key = (claims[i].article_id, claims[i].quote)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(
+            Support(
+                article=claims[i].article_id,
+                quote=claims[i].quote,
+                attributed_to=claims[i].attribution.chain if claims[i].attribution else (),
+                origin=origins[i],
+                value=_shown(claims[i]),
+                hedged=claims[i].hedged,
+                hedge=claims[i].hedge,
+                claim_index=i,
+            )
         )
-        for i in idx
-    )
+    return tuple(out)
 
 
 def representative(
