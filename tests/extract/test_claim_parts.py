@@ -72,6 +72,74 @@ def test_pronoun_and_united_states_are_not_speakers() -> None:
     assert find_attribution("Talks with the United States resumed.", EN) is None
 
 
+@pytest.mark.parametrize(
+    "sentence, lex",
+    [
+        ("Varnian officials did not say whether the release was linked to the talks.", "en"),
+        ("Halsk Mining did not immediately say what caused the collapse.", "en"),
+        ("The ministry declined to say how many were held.", "en"),
+        ("МВД не сообщило, сколько человек остаётся под стражей.", "ru"),
+    ],
+)
+def test_a_refusal_to_speak_credits_no_one(sentence: str, lex: str) -> None:
+    assert find_attribution(sentence, EN if lex == "en" else RU) is None
+    # control: the same speaker saying it is an attribution
+    said = sentence.replace("did not immediately say", "said").replace("did not say", "said")
+    said = said.replace("declined to say", "said").replace("не сообщило", "сообщило")
+    assert find_attribution(said, EN if lex == "en" else RU) is not None
+
+
+def test_a_quoted_name_before_the_verb_is_the_speaker() -> None:
+    """Quote marks around a short name («Вясна») are part of it, not the end of a quotation."""
+    a = find_attribution("Правозащитный центр «Вясна» сообщил, что освобождены 40 человек.", RU)
+    assert a is not None and a.attribution.origin == "Правозащитный центр «Вясна»"
+    # control: a real quotation before the verb still ends the speaker's clause
+    b = find_attribution("«Мы сверили списки», — сказала руководитель центра Нина Лаврик.", RU)
+    assert b is not None and b.attribution.origin == "руководитель центра Нина Лаврик"
+
+
+def _events(text: str, lang: str) -> list:
+    return [
+        c
+        for c in extract_claims("x", text, lang, "2026-03-14")
+        if c.extra.get("was", c.kind) == "event"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, lang, who",
+    [
+        ("Velesk, who has ruled Varnia since 2011, has released prisoners before.", "en", "Velesk"),
+        (
+            "Грибов, который находится в колонии под Минском с 2021 года, был освобождён.",
+            "ru",
+            "Грибов",
+        ),
+    ],
+)
+def test_since_bounds_a_period_and_the_relative_clause_is_skipped(
+    text: str, lang: str, who: str
+) -> None:
+    """'since 2011' is when a rule began, not when the release happened; the subject is the name
+    before the relative clause, not the one inside it."""
+    (release,) = [c for c in _events(text, lang) if c.event_type == "release"]
+    assert release.actors == (who,)
+    assert release.when != ("2011" if lang == "en" else "2021")
+    # control: "in 2011" does date a release
+    if lang == "en":
+        (control,) = [
+            c for c in _events("Velesk released them in 2011.", "en") if c.event_type == "release"
+        ]
+        assert control.when == "2011"
+    else:
+        (control,) = [
+            c
+            for c in _events("Грибов был освобождён в 2021 году.", "ru")
+            if c.event_type == "release"
+        ]
+        assert control.when == "2021"
+
+
 def test_hedges() -> None:
     assert find_hedge("The minister reportedly resigned.", EN) == ("reportedly", 13)
     assert find_hedge("Он якобы уехал.", RU) is not None
@@ -89,3 +157,11 @@ def test_attribution_and_hedge_reach_every_claim_of_the_sentence() -> None:
 
 def test_empty_text() -> None:
     assert extract_claims("x", "  \n", None, None) == []
+
+
+def test_a_capitalised_function_word_is_not_an_actor() -> None:
+    """'Within hours, ...': a sentence-initial function word is no name; a real name still is."""
+    events = _events("Within hours, 12 prisoners were released at the Orlavets crossing.", "en")
+    assert events and all("Within" not in c.actors for c in events)
+    named = _events("Velesk released 12 prisoners at the Orlavets crossing.", "en")
+    assert any(c.actors == ("Velesk",) for c in named)

@@ -46,11 +46,36 @@ def _cue_regex(cues: list[str], ignore_case: bool = True) -> re.Pattern[str] | N
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE if ignore_case else 0)
 
 
+def _negated(text: str, pos: int, negations: re.Pattern[str] | None) -> bool:
+    """'Officials did not say whether ...', 'не сообщил': a refusal to speak credits no one.
+
+    A negation right before the verb, with at most one word between ('did not immediately say').
+    """
+    if negations is None:
+        return False
+    words = text[max(0, pos - 40) : pos].split()
+    tails = (words[-1:], words[-2:], words[-2:-1], words[-3:-1])  # the last two of them skip one
+    return any(tail and negations.fullmatch(" ".join(tail)) for tail in tails)
+
+
+_QUOTED_NAME = re.compile(r"[«“\"](?=[A-ZА-ЯЁІЎЄЇ])[^«»“”\".,!?:;]{1,40}[»”\"]")
+
+
+def _unquote_names(text: str) -> str:
+    """The text with the quote marks of short capitalised quoted spans blanked ("центр «Вясна»"):
+    those are names, not quoted speech, so their marks are no clause boundary. Same length, so
+    offsets hold."""
+    return _QUOTED_NAME.sub(
+        lambda m: f" {m.group()[1:-1]} " if len(m.group().split()) <= 4 else m.group(), text
+    )
+
+
 def _clause_before(text: str, pos: int, lex: Lexicon) -> tuple[str, int]:
     """The words between the last clause boundary and pos, with their start offset."""
     start = 0
+    plain = _unquote_names(text[:pos])
     for b in lex.attribution("boundaries"):
-        k = text.rfind(b, 0, pos)
+        k = plain.rfind(b, 0, pos)
         if k >= 0:
             start = max(start, k + len(b))
     return text[start:pos], start
@@ -133,6 +158,7 @@ def find_attribution(text: str, lex: Lexicon) -> FoundAttribution | None:
     citing = _cue_regex(lex.attribution("citing"))
     cited_by = _cue_regex(lex.attribution("cited_by"))
     tell = {t.lower() for t in lex.attribution("tell_verbs")}
+    negations = _cue_regex(lex.attribution("negations"))
     stops = [citing, verbs]
     speakers: list[Speaker] = []
     used: list[tuple[int, int]] = []
@@ -159,7 +185,7 @@ def find_attribution(text: str, lex: Lexicon) -> FoundAttribution | None:
             speakers.append(Speaker(m.start(), src, m.group().lower(), cites_after(end)))
             used.append((m.start(), end))
     for m in verbs.finditer(text) if verbs else ():
-        if any(s <= m.start() < e for s, e in used):
+        if any(s <= m.start() < e for s, e in used) or _negated(text, m.start(), negations):
             continue
         before, b_start = _clause_before(text, m.start(), lex)
         name = _clean(_shorten(before, lex), lex)

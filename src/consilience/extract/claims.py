@@ -13,7 +13,7 @@ from dataclasses import replace
 from consilience.extract.attribution import find_attribution, find_hedge
 from consilience.extract.dates import DateSpan, find_dates
 from consilience.extract.events import Event, find_events
-from consilience.extract.lexicon import load_lexicon, normalise_language
+from consilience.extract.lexicon import Lexicon, load_lexicon, normalise_language
 from consilience.extract.quantities import Quantity, find_quantities
 from consilience.extract.salience import triage
 from consilience.extract.sentences import Sentence, split_sentences
@@ -46,6 +46,19 @@ def _trigger_of(d: DateSpan, events: list[Event]) -> tuple[int, Event] | None:
         key=lambda ge: ge[0],
         default=None,
     )
+
+
+def _bound(d: DateSpan, s: Sentence, lex: Lexicon) -> bool:
+    """'ruled since 2011', 'held until March': the edge of a period, not the day of an event.
+
+    The preposition is inside the date's own text ("since 2011") or just before it.
+    """
+    words = set(lex.get("bound_prepositions", []))
+    if not words:
+        return False
+    before = s.text[max(0, d.start - s.start - 20) : d.start - s.start].lower().split()
+    own = d.text.lower().split()
+    return any(" ".join(w) in words for w in (own[:1], own[:2], before[-1:], before[-2:]) if w)
 
 
 def _own_dates(dates: list[DateSpan], events: list[Event]) -> dict[int, DateSpan]:
@@ -121,11 +134,14 @@ def _sentence_claims(
     ]
     out: list[Claim] = []
     objects: dict[int, str] = {}
-    owned = _own_dates(dates, abs_events)
+    # A bound ("since 2011") neither dates an event nor is dated by one.
+    bounds = {id(d) for d in dates if _bound(d, s, lex)}
+    points = [d for d in dates if id(d) not in bounds]
+    owned = _own_dates(points, abs_events)
     for q in quantities:
         pos = s.start + q.start
         ev = _nearest_event(abs_events, pos, s.start + q.end)
-        when = owned.get(id(ev)) if ev is not None else _nearest_date(dates, pos)
+        when = owned.get(id(ev)) if ev is not None else _nearest_date(points, pos)
         label = _label(ev.event_type) if ev else ""
         statement = f"{q.display} {q.unit}" + (
             (f" ({label})" if q.kind == "duration" else f" {label}") if ev else ""
@@ -172,7 +188,8 @@ def _sentence_claims(
             )
         )
     for d in dates:
-        ev = near[1] if (near := _trigger_of(d, abs_events)) else None
+        near = None if id(d) in bounds else _trigger_of(d, abs_events)
+        ev = near[1] if near else None
         what = f"{_label(ev.event_type)} on {d.value}" if ev else f"'{d.text}' = {d.value}"
         out.append(
             Claim(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from consilience.cluster.features import stopwords
 from consilience.extract.lexicon import Lexicon
 
 _CAP = re.compile(r"[A-ZА-ЯЁІЇЄЎ][\w’'-]*(?:\s+[A-ZА-ЯЁІЇЄЎ][\w’'-]*)*")
@@ -17,6 +18,7 @@ _CAP = re.compile(r"[A-ZА-ЯЁІЇЄЎ][\w’'-]*(?:\s+[A-ZА-ЯЁІЇЄЎ][\w�
 _PLAIN = r"[^,;:.!?()A-ZА-ЯЁІЇЄЎ]*"
 _COMMA_AFTER_PLAIN = re.compile(rf"{_PLAIN},\s*")  # "Union, who" / "Союза учителей, который"
 _APPOSITION = re.compile(rf"\s*,{_PLAIN}")  # ", the former head of the "
+_PLAIN_TAIL = re.compile(rf"\s*{_PLAIN}")  # ", has " between a closed clause and its trigger
 _WINDOW = 90
 
 
@@ -43,10 +45,13 @@ class Event:
 
 
 def find_names(text: str, lex: Lexicon) -> list[Name]:
-    """Capitalised runs minus leading fillers, titles, months and weekdays."""
+    """Capitalised runs minus leading fillers, function words, titles, months and weekdays."""
     stop = {w.lower() for w in lex.get("name_stopwords", [])}
     titles = {w.lower() for w in lex.get("titles", [])}
     calendar = {w.lower() for w in [*lex.get("months", {}), *lex.get("weekdays", {})]}
+    # "Every", "Within" open sentences in capitals: the story stage's function-word lists (all
+    # shipped languages) keep them from reading as names.
+    function_words = stopwords()
     out: list[Name] = []
     for m in _CAP.finditer(text):
         words = m.group().split()
@@ -60,7 +65,11 @@ def find_names(text: str, lex: Lexicon) -> list[Name]:
             if w.lower() in stop or w.lower() in titles:
                 keep = idx + 1
         words, offs = words[keep:], offs[keep:]
-        while words and (words[0].lower().rstrip(".") in calendar or words[0].lower() in stop):
+        while words and (
+            words[0].lower().rstrip(".") in calendar
+            or words[0].lower() in stop
+            or words[0].lower() in function_words
+        ):
             words, offs = words[1:], offs[1:]
         if not words:
             continue
@@ -87,17 +96,32 @@ def _where(text: str, names: list[Name], trig_end: int, lex: Lexicon) -> str | N
     return best[1] if best else None
 
 
+def _closed_relative(gap: str, rel: re.Pattern[str]) -> bool:
+    """Whether the words between a name and a trigger are a whole relative clause set off by
+    commas, then the trigger's own plain words: "Velesk[, who has ruled Varnia since 2011, has]
+    released" (the names inside the clause are not the subject)."""
+    opens = re.match(r"\s*,\s*", gap)
+    if not opens or not rel.match(gap, opens.end()) or re.search(r"[;:!?()]", gap):
+        return False
+    close = gap.rfind(",")
+    return close > opens.end() and _PLAIN_TAIL.fullmatch(gap, close + 1) is not None
+
+
 def _subject(text: str, before: list[Name], trigger: int, lex: Lexicon) -> Name:
     """The name a trigger's clause is about, among the names before it (nearest first).
 
     "Stsiapan Hrybau, the former head of the Teachers' Union, who was arrested": a relative
     clause ("who ...") after an apposition ("the former head of ...") is about the name the
-    apposition describes, not the name inside it.
+    apposition describes, not the name inside it. A name followed by a whole relative clause
+    and then the trigger ("Velesk, who has ruled Varnia since 2011, has released") is the subject.
     """
     near = before[-1]
     rel = lex.relative
     if rel is None or len(before) < 2:
         return near
+    for head in reversed(before[:-1]):
+        if _closed_relative(text[head.end : trigger], rel):
+            return head
     gap = text[near.end : trigger]
     opens = _COMMA_AFTER_PLAIN.match(gap)
     if not opens or not rel.match(gap, opens.end()):
