@@ -165,3 +165,18 @@ def test_a_capitalised_function_word_is_not_an_actor() -> None:
     assert events and all("Within" not in c.actors for c in events)
     named = _events("Velesk released 12 prisoners at the Orlavets crossing.", "en")
     assert any(c.actors == ("Velesk",) for c in named)
+
+
+@pytest.mark.parametrize(
+    "text, lang, place",
+    [
+        ("His wife, who has lived in neighbouring Estmar since his arrest, spoke to us.", "en", "Estmar"),
+        ("Жена, которая живёт в Эстмаре после ареста мужа, говорила с нами.", "ru", "Эстмаре"),
+    ],
+)
+def test_a_place_is_not_who_acted(text: str, lang: str, place: str) -> None:
+    """A name after a locative preposition is where, not who; a name before the verb still acts."""
+    (arrest,) = [c for c in _events(text, lang) if c.event_type == "arrest"]
+    assert place not in arrest.actors
+    (control,) = [c for c in _events("Police in Minsk detained 14 activists.", "en") if c.event_type == "arrest"]
+    assert control.actors == ("Police",) and control.extra.get("where") == "Minsk"
