@@ -180,3 +180,13 @@ def test_a_place_is_not_who_acted(text: str, lang: str, place: str) -> None:
     assert place not in arrest.actors
     (control,) = [c for c in _events("Police in Minsk detained 14 activists.", "en") if c.event_type == "arrest"]
     assert control.actors == ("Police",) and control.extra.get("where") == "Minsk"
+
+
+def test_his_arrest_is_not_the_arrest_of_the_name_before() -> None:
+    """'Volha Hrybava ... since his arrest': the arrest is her husband's, so she is not its actor;
+    without the possessive the name before the trigger is."""
+    text = "His wife, Volha Hrybava, has lived in exile since his arrest."
+    (arrest,) = [c for c in _events(text, "en") if c.event_type == "arrest"]
+    assert "Volha Hrybava" not in arrest.actors
+    (control,) = [c for c in _events("Volha Hrybava was arrested in 2023.", "en") if c.event_type == "arrest"]
+    assert control.actors == ("Volha Hrybava",)

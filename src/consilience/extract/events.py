@@ -168,6 +168,10 @@ def find_events(text: str, lex: Lexicon) -> list[Event]:
                 and not (breaks and breaks.search(text, m.end(), n.start))
             ]
             actors: list[str] = []
+            # "since his arrest": the arrest is of whoever "his" points to, not of a name before
+            owned = text[max(0, m.start() - 8) : m.start()].split()[-1:]
+            if owned and owned[0].lower() in lex.attribution("possessive_pronouns"):
+                before = []
             if before:
                 actors.append(_subject(text, before, m.start(), lex).text)
             # "sentenced the Varnian journalist Ilya Vartanov": a lone capitalised word right before
