@@ -167,21 +167,6 @@ def test_a_capitalised_function_word_is_not_an_actor() -> None:
     assert any(c.actors == ("Velesk",) for c in named)
 
 
-@pytest.mark.parametrize(
-    "text, lang, place",
-    [
-        ("His wife, who has lived in neighbouring Estmar since his arrest, spoke to us.", "en", "Estmar"),
-        ("Жена, которая живёт в Эстмаре после ареста мужа, говорила с нами.", "ru", "Эстмаре"),
-    ],
-)
-def test_a_place_is_not_who_acted(text: str, lang: str, place: str) -> None:
-    """A name after a locative preposition is where, not who; a name before the verb still acts."""
-    (arrest,) = [c for c in _events(text, lang) if c.event_type == "arrest"]
-    assert place not in arrest.actors
-    (control,) = [c for c in _events("Police in Minsk detained 14 activists.", "en") if c.event_type == "arrest"]
-    assert control.actors == ("Police",) and control.extra.get("where") == "Minsk"
-
-
 def test_his_arrest_is_not_the_arrest_of_the_name_before() -> None:
     """'Volha Hrybava ... since his arrest': the arrest is her husband's, so she is not its actor;
     without the possessive the name before the trigger is."""

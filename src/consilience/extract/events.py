@@ -96,16 +96,6 @@ def _where(text: str, names: list[Name], trig_end: int, lex: Lexicon) -> str | N
     return best[1] if best else None
 
 
-def _locative(text: str, name: Name, lex: Lexicon) -> bool:
-    """Whether a name is where something happened, not who did it: 'in neighbouring Estmar',
-    'на границе с Эстмаром' (a locative preposition, then at most one lower-case word)."""
-    preps = "|".join(re.escape(p) for p in lex.get("locative", []))
-    if not preps:
-        return False
-    before = text[max(0, name.start - 30) : name.start]
-    return re.search(rf"(?<!\w)(?:{preps})\s+(?:the\s+)?(?:[^\W\d_A-ZА-ЯЁ][\w-]*\s+)?$", before) is not None
-
-
 def _closed_relative(gap: str, rel: re.Pattern[str]) -> bool:
     """Whether the words between a name and a trigger are a whole relative clause set off by
     commas, then the trigger's own plain words: "Velesk[, who has ruled Varnia since 2011, has]
@@ -143,10 +133,7 @@ def _subject(text: str, before: list[Name], trigger: int, lex: Lexicon) -> Name:
 
 def find_events(text: str, lex: Lexicon) -> list[Event]:
     """Event triggers in one sentence, one per type, with nearby names and place."""
-    found = find_names(text, lex)
-    # a place names where, never who: "lived in neighbouring Estmar since his arrest" is no
-    # arrest of Estmar (the place still comes back through `_where`)
-    names = [n for n in found if not _locative(text, n, lex)]
+    names = find_names(text, lex)
     breaks = lex.object_breaks
     out: list[Event] = []
     seen: set[str] = set()
@@ -154,7 +141,7 @@ def find_events(text: str, lex: Lexicon) -> list[Event]:
         for m in rx.finditer(text):
             if etype in seen:
                 break
-            where = _where(text, found, m.end(), lex)
+            where = _where(text, names, m.end(), lex)
             before = [n for n in names if n.end <= m.start() and m.start() - n.end <= _WINDOW]
             # an object follows its trigger inside one clause: "release of X, Washington decided" names no object
             after = [
