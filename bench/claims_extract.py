@@ -4,6 +4,12 @@ Run: .venv/bin/python bench/claims_extract.py
 Gold: bench/data/claims/articles.jsonl (see its README). A predicted item matches a gold item of
 the same kind once: quantities and dates by value, events by type, attributions by origin
 (case-insensitive, either one containing the other).
+
+Actors (the `actors` field: per gold event type, the named participants who do or undergo it;
+the speaker for a statement; places that only say where and speakers of other events are not
+actors) are scored over (type, name) pairs, for event types both gold and prediction hold, so
+a missed or invented event counts once, in the event row. Names match case-insensitively and
+exactly ("Union" is not "European Union"); "A|B" lists accepted alternatives.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from collections import Counter
 from pathlib import Path
 
 from consilience.extract.claims import extract_claims
+from consilience.extract.mentions import get_detector
 
 DATA = Path(__file__).parent / "data" / "claims" / "articles.jsonl"
 KINDS = ("quantity", "event", "date", "attribution")
@@ -27,17 +34,38 @@ def _gold(item: dict, kind: str) -> list[str]:
     return [v[0] if isinstance(v, list) else v for v in vals]
 
 
-def _ours(item: dict) -> dict[str, list[str]]:
-    claims = extract_claims(item["id"], item["text"], item["lang"], item["published"])
+def _ours(item: dict, grounded: bool = True) -> dict[str, list[str]]:
+    """What the pipeline stores: claims read with the default (rules) detector's mentions."""
+    mentions = get_detector("rules").detect(item["id"], item["text"], item["lang"]) if grounded else None
+    claims = extract_claims(item["id"], item["text"], item["lang"], item["published"], mentions)
     out: dict[str, list[str]] = {k: [] for k in KINDS}
+    actors: dict[str, set[str]] = {}
     for c in claims:
+        if c.extra.get("was", c.kind) == "event" and c.value:
+            actors.setdefault(c.value, set()).update(a.lower() for a in c.actors)
         # recognition is measured before salience: a claim demoted to "other" keeps its kind in extra["was"];
         # an anaphoric confirmation repeats the lead claim, so it is not a new extraction
         kind = c.extra.get("was", c.kind)
         if kind in out and c.value and "confirms" not in c.extra:
             out[kind].append(c.value)
     out["event"] = list(dict.fromkeys(out["event"]))  # gold lists each type once per article
+    out["actor"] = [f"{t}:{a}" for t, names in actors.items() for a in sorted(names)]
     return out
+
+
+def _actor_counts(item: dict, found: list[str], pred: list[str]) -> tuple[int, int, int]:
+    """(tp, predicted, gold) over (event type, actor) pairs of the types both sides found."""
+    gold = item.get("actors", {})
+    tp = npred = ngold = 0
+    for etype, names in gold.items():
+        if etype not in found:
+            continue
+        mine = {p.split(":", 1)[1] for p in pred if p.split(":", 1)[0] == etype}
+        alts = [{x.lower() for x in n.split("|")} for n in names]
+        tp += sum(1 for a in alts if a & mine)
+        npred += len(mine)
+        ngold += len(alts)
+    return tp, npred, ngold
 
 
 def _baseline(item: dict) -> dict[str, list[str]]:
@@ -88,6 +116,13 @@ def main() -> None:
                     ngold += len(gold)
                 p, r, f = _prf(tp, npred, ngold)
                 print(f"{split:8} {kind:12} {name:12} {p:6.2f} {r:6.2f} {f:6.2f}  {tp}/{npred}/{ngold}")
+        # baseline for actors: the capitalised names near each trigger, without the mentions
+        ungrounded = [_ours(i, grounded=False) for i in sub]
+        for name, rows in (("consilience", preds["consilience"]), ("names-only", ungrounded)):
+            counts = [_actor_counts(i, p["event"], p["actor"]) for i, p in zip(sub, rows)]
+            tp, npred, ngold = (sum(c[k] for c in counts) for k in range(3))
+            p, r, f = _prf(tp, npred, ngold)
+            print(f"{split:8} {'actor':12} {name:12} {p:6.2f} {r:6.2f} {f:6.2f}  {tp}/{npred}/{ngold}")
     texts = [i for i in items] * 20
     tracemalloc.start()
     t0 = time.perf_counter()

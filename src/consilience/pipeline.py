@@ -107,7 +107,7 @@ def ingest(
 
 # -- analysis: per-article extraction, then cross-article resolution, stories and comparison ----
 
-EXTRACTOR_VERSION = "11"  # bump when mention or claim extraction changes: articles are re-read
+EXTRACTOR_VERSION = "12"  # bump when mention or claim extraction changes: articles are re-read
 Log = Callable[[str], None]
 
 
@@ -126,10 +126,12 @@ def _extract_chunk(chunk: list[tuple[str, str, str | None, str | None]], ner: st
     from consilience.extract.mentions import get_detector
 
     detector = get_detector(ner)
-    return [
-        (article_id, detector.detect(article_id, text, language), extract_claims(article_id, text, language, published))
-        for article_id, text, language, published in chunk
-    ]
+    out = []
+    for article_id, text, language, published in chunk:
+        mentions = detector.detect(article_id, text, language)
+        # the claims' event actors are grounded in these typed mentions (extract/actors.py)
+        out.append((article_id, mentions, extract_claims(article_id, text, language, published, mentions)))
+    return out
 
 
 PARALLEL_FROM = 400  # articles; below this, starting worker processes costs more than it saves

@@ -8,8 +8,10 @@ a sentence go onto every claim made in it. Pure function: no store, no network.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
+from consilience.extract.actors import ground_event
 from consilience.extract.attribution import find_attribution, find_hedge
 from consilience.extract.dates import DateSpan, find_dates
 from consilience.extract.events import Event, find_events
@@ -17,7 +19,7 @@ from consilience.extract.lexicon import Lexicon, load_lexicon, normalise_languag
 from consilience.extract.quantities import Quantity, find_quantities
 from consilience.extract.salience import triage
 from consilience.extract.sentences import Sentence, split_sentences
-from consilience.model import Attribution, Claim
+from consilience.model import Attribution, Claim, Mention
 
 
 def _label(event_type: str) -> str:
@@ -116,9 +118,14 @@ def _base(article_id: str, s: Sentence, attribution: Attribution | None, hedge: 
 
 
 def _sentence_claims(
-    article_id: str, s: Sentence, lang: str, dates: list[DateSpan]
+    article_id: str,
+    s: Sentence,
+    lang: str,
+    dates: list[DateSpan],
+    mentions: Sequence[Mention] | None = None,
 ) -> list[Claim]:
-    """All claims of one sentence."""
+    """All claims of one sentence; with `mentions` (offsets into the sentence), event actors are
+    grounded in them (see actors.py)."""
     lex = load_lexicon(lang)
     found = find_attribution(s.text, lex)
     attribution = found.attribution if found else None
@@ -128,6 +135,9 @@ def _sentence_claims(
     masked = [(d.start - s.start, d.end - s.start) for d in dates]
     quantities: list[Quantity] = find_quantities(s.text, lex, masked)
     events = find_events(s.text, lex)
+    if mentions is not None:
+        chain = attribution.chain if attribution else ()
+        events = [replace(e, actors=ground_event(e, s.text, 0, len(s.text), mentions, chain)) for e in events]
     abs_events = [
         Event(e.start + s.start, e.end + s.start, e.event_type, e.trigger, e.actors, e.where, e.reason)
         for e in events
@@ -250,7 +260,11 @@ def anaphoric_confirmations(claims: list[Claim], lang: str) -> list[Claim]:
 
 
 def extract_claims(
-    article_id: str, text: str, language: str | None, published: str | None
+    article_id: str,
+    text: str,
+    language: str | None,
+    published: str | None,
+    mentions: Sequence[Mention] | None = None,
 ) -> list[Claim]:
     """Every checkable claim in an article, in text order.
 
@@ -259,6 +273,9 @@ def extract_claims(
         text: the article body (title lines included if the caller wants them read).
         language: ISO 639-1 code, or None to guess from the script.
         published: ISO 8601 date or datetime of publication, the anchor for relative dates.
+        mentions: the article's typed mentions (spans into `text`), when a detector has run:
+            event actors are then only the people, organisations and heading places they name.
+            Without them, actors are the capitalised names near each trigger.
 
     Returns:
         Claims of kind quantity, event, date and attribution; each quote is text[start:end].
@@ -271,7 +288,14 @@ def extract_claims(
     claims: list[Claim] = []
     for s in split_sentences(text):
         inside = [d for d in dates if s.start <= d.start and d.end <= s.end]
-        claims.extend(_sentence_claims(article_id, s, lang, inside))
+        local = None
+        if mentions is not None:
+            local = [
+                replace(m, start=m.start - s.start, end=m.end - s.start)
+                for m in mentions
+                if s.start <= m.start and m.end <= s.end
+            ]
+        claims.extend(_sentence_claims(article_id, s, lang, inside, local))
     claims += anaphoric_confirmations(claims, lang)
     claims.sort(key=lambda c: c.start)
     return triage(claims)

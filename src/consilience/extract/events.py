@@ -42,6 +42,9 @@ class Event:
     actors: tuple[str, ...]
     where: str | None
     reason: str
+    # (start, end, role) of each actor in the sentence, role "subject" or "object": lets a later
+    # step ground the names in typed mentions (see extract/actors.py)
+    actor_spans: tuple[tuple[int, int, str], ...] = ()
 
 
 def find_names(text: str, lex: Lexicon) -> list[Name]:
@@ -135,6 +138,12 @@ def find_events(text: str, lex: Lexicon) -> list[Event]:
     """Event triggers in one sentence, one per type, with nearby names and place."""
     names = find_names(text, lex)
     breaks = lex.object_breaks
+    speech = [m.start() for etype, rx in lex.events if etype == "statement" for m in rx.finditer(text)]
+    # "X saw how ...", "X видел, как ...": a complement clause opens; its events have their own
+    # subjects, so names before the opener are not theirs (as with a reporting verb)
+    openers = "|".join(re.escape(w) for w in lex.get("clause_openers", []))
+    if openers:
+        speech += [m.start() for m in re.finditer(rf",\s*(?:{openers})(?!\w)", text, re.IGNORECASE)]
     out: list[Event] = []
     seen: set[str] = set()
     for etype, rx in lex.events:
@@ -143,6 +152,15 @@ def find_events(text: str, lex: Lexicon) -> list[Event]:
                 break
             where = _where(text, names, m.end(), lex)
             before = [n for n in names if n.end <= m.start() and m.start() - n.end <= _WINDOW]
+            if etype != "statement":
+                # "Viasna said 40 people were released": a name before a reporting verb (or a
+                # clause opener) that stands between it and the trigger is not who acted
+                said = [p for p in speech if p < m.start()]
+                before = [n for n in before if not said or n.start > max(said)]
+            else:
+                # "X pardoned 123, said the press service": after a comma or dash the reporting
+                # verb is inverted, its speaker follows it and the names before are what was said
+                before = [n for n in before if not re.search(r"[,—–]", text[n.end : m.start()])]
             # an object follows its trigger inside one clause: "release of X, Washington decided" names no object
             after = [
                 n
@@ -154,13 +172,13 @@ def find_events(text: str, lex: Lexicon) -> list[Event]:
                 # opens another clause; it is not what was pardoned
                 and not (breaks and breaks.search(text, m.end(), n.start))
             ]
-            actors: list[str] = []
+            actors: list[tuple[Name, str]] = []
             # "since his arrest": the arrest is of whoever "his" points to, not of a name before
             owned = text[max(0, m.start() - 8) : m.start()].split()[-1:]
             if owned and owned[0].lower() in lex.attribution("possessive_pronouns"):
                 before = []
             if before:
-                actors.append(_subject(text, before, m.start(), lex).text)
+                actors.append((_subject(text, before, m.start(), lex), "subject"))
             # "sentenced the Varnian journalist Ilya Vartanov": a lone capitalised word right before
             # a lower-case noun is an adjective; a full name further on in the clause is the object
             full = (
@@ -174,9 +192,12 @@ def find_events(text: str, lex: Lexicon) -> list[Event]:
                 else None
             )
             obj = obj or (after[0] if after else None)
-            if obj and obj.text != where:
-                actors.append(obj.text)
-            actors = [a for a in actors if a != where]
+            if obj:
+                actors.append((obj, "object"))
+            kept: dict[str, tuple[int, int, str]] = {}
+            for name, role in actors:
+                if name.text != where and name.text not in kept:
+                    kept[name.text] = (name.start, name.end, role)
             seen.add(etype)
             out.append(
                 Event(
@@ -184,9 +205,10 @@ def find_events(text: str, lex: Lexicon) -> list[Event]:
                     m.end(),
                     etype,
                     m.group(),
-                    tuple(dict.fromkeys(actors)),
+                    tuple(kept),
                     where,
                     f"trigger '{m.group()}' ({etype} lexicon)",
+                    tuple(kept.values()),
                 )
             )
     out.sort(key=lambda e: e.start)
