@@ -34,8 +34,8 @@ from anyascii import anyascii
 
 from consilience.cluster import CopyIndex, StoryConfig, StoryDoc, StoryIndex, group_stories
 from consilience.cluster.doc import publication_order
-from consilience.cluster.features import months, stopwords
 from consilience.ids import content_id
+from consilience.wordlists import months, stopwords
 
 # --- entity proxy ----------------------------------------------------------------------------
 _CAP_RE = re.compile(r"[A-ZА-ЯЁІЎЄЇ][\w’'-]+(?:\s+[A-ZА-ЯЁІЎЄЇ][\w’'-]+)*")

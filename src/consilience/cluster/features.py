@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from consilience.cluster.doc import StoryDoc
+from consilience.wordlists import months, stopwords
 
-_DATA = "consilience.data.cluster"
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 # Digits with optional thousands/decimal separators; "1,200" and "1 200" both become 1200 below.
 _NUM_RE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
@@ -27,33 +25,6 @@ class DocFeatures:
     dates: frozenset[str]
     entities: frozenset[str]
     year: int | None = None  # publication year, else the latest year the text mentions
-
-
-def _read_lines(folder: str) -> dict[str, list[str]]:
-    """Every `<lang>.txt` data file of a folder as non-comment lines, by language code."""
-    out: dict[str, list[str]] = {}
-    for entry in resources.files(_DATA).joinpath(folder).iterdir():
-        if entry.name.endswith(".txt"):
-            lines = entry.read_text(encoding="utf-8").splitlines()
-            out[entry.name[:-4]] = [ln.strip() for ln in lines if ln.strip() and ln[0] != "#"]
-    return out
-
-
-@cache
-def stopwords() -> frozenset[str]:
-    """Function words of all shipped languages; one union so no language guess is needed."""
-    return frozenset(w for words in _read_lines("stopwords").values() for w in words)
-
-
-@cache
-def months() -> dict[str, int]:
-    """Month names and abbreviations of all shipped languages -> month number."""
-    table: dict[str, int] = {}
-    for rows in _read_lines("months").values():
-        for row in rows:
-            name, _, num = row.partition("\t")
-            table[name.strip().lower()] = int(num)
-    return table
 
 
 _TERMS: dict[tuple[str, int], str] = {}  # word -> term memo ("" for a stop word); bounded below

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from consilience.cluster.features import stopwords
 from consilience.extract.lexicon import Lexicon
+from consilience.wordlists import stopwords
 
 _CAP = re.compile(r"[A-ZА-ЯЁІЇЄЎ][\w’'-]*(?:\s+[A-ZА-ЯЁІЇЄЎ][\w’'-]*)*")
 # Lower-case words inside one clause: no clause punctuation, no capital (so no other name).
