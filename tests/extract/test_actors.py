@@ -85,3 +85,8 @@ def test_a_name_past_a_place_preposition_is_not_the_object() -> None:
     assert ev.actors == ()
     (ok,) = [e for e in find_events("The release of Owen Brakeley followed a visit.", en) if e.event_type == "release"]
     assert ok.actors == ("Owen Brakeley",)
+
+
+def test_a_state_heads_its_clause_from_its_own_first_word() -> None:
+    text = "The Republic of Varnia released 87 prisoners on Saturday."
+    assert _actors(text, "en")["release"] == ("Republic of Varnia",)

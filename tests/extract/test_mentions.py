@@ -249,3 +249,18 @@ def test_an_unknown_name_after_a_place_cue_is_a_place():
     assert (ru.text, ru.type, ru.canonical) == ("Хальском", "place", "Хальск")
     people = find_mentions("z", "He met John Smith near Oxford.", "en")
     assert ("John Smith", "person") in {(m.text, m.type) for m in people}
+
+
+def _types(mentions):
+    return {m.text: m.type for m in mentions}
+
+
+def test_an_unknown_state_stays_one_place():
+    # the gazetteer's town of "Republic" used to take the head word and drop the name
+    en = _types(find_mentions("a", "The Republic of Varnia released 87 prisoners.", "en"))
+    assert en == {"Republic of Varnia": "place"}
+    ru = _types(find_mentions("a", "Республика Варния освободила 87 человек.", "ru"))
+    assert ru == {"Республика Варния": "place"}
+    # controls: "Republican" is no state head, and a known state keeps its gazetteer name
+    assert _types(find_mentions("a", "The Republican Party won.", "en")) == {"Republican Party": "org"}
+    assert _types(find_mentions("a", "He flew to the Czech Republic.", "en")) == {"Czech Republic": "place"}

@@ -50,8 +50,8 @@ def ground(
     agents = [m.text for m in found if m.type in _AGENTS]
     if agents:
         return tuple(dict.fromkeys(agents))
-    if found and role == "subject" and _heads_clause(text, start):
-        return (found[-1].text,)
+    if found and role == "subject" and _heads_clause(text, min(start, found[0].start)):
+        return (found[-1].text,)  # the mention's start: "The Republic of Varnia" heads its clause
     return ()
 
 

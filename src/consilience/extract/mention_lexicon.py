@@ -32,6 +32,7 @@ class Lexicon:
     surname_suffixes: tuple[str, ...]
     adjective_endings: tuple[str, ...]
     place_cues: tuple[str, ...] = ()  # words right before a name that make it a place ("the town of")
+    state_heads: frozenset[str] = frozenset()  # "Republic (of) X", "Республика X": the whole run is a state
 
 
 def _data_text(name: str) -> str:
@@ -67,6 +68,7 @@ def load_lexicon(language: str) -> Lexicon:
         surname_suffixes=tuple(raw.get("surname_suffixes", [])),
         adjective_endings=tuple(raw.get("adjective_endings", [])),
         place_cues=tuple(sorted((c.casefold() for c in raw.get("place_cues", [])), key=len, reverse=True)),
+        state_heads=_lower_set(raw.get("state_heads", [])),
     )
 
 

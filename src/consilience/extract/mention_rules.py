@@ -220,6 +220,20 @@ def _is_skip_word(word: str, lex: Lexicon) -> bool:
     return low in lex.stopwords or low in lex.demonyms
 
 
+def _state_run(tokens: list[Token], idx: list[int], pos: int, lex: Lexicon) -> int:
+    """Words of a state's name opening at `pos` ("Republic of Varnia", "Республика Беларусь"), or 0.
+
+    A gazetteer knows the real states; this keeps an unknown one whole, since its head word alone
+    ("Republic") matches a town. English needs the "of"; Russian puts the name right after.
+    """
+    rest = idx[pos:]
+    if len(rest) < 2 or len(rest) > 5 or tokens[rest[0]].text.casefold() not in lex.state_heads:
+        return 0
+    if lex.language == "en" and tokens[rest[1]].text.casefold() != "of":
+        return 0
+    return len(rest)
+
+
 def _org_by_cue(tokens: list[Token], idx: list[int], pos: int, lex: Lexicon) -> int:
     """Length of an organisation name starting here ('Helsinki Committee'), else 0.
 
@@ -369,6 +383,13 @@ def segment(
             # A multi-word role first, even over a place: "Human rights activist", "Prime Minister".
             role = title_text(text, tokens, idx[pos], lex)
             pos += t
+            continue
+        n = _state_run(tokens, idx, pos, lex)
+        if n:
+            words = [strip_possessive(tokens[k]) for k in idx[pos : pos + n]]
+            start, end, surface = _span(text, words)
+            out.append(Candidate(start, end, surface, "place", None, None, words[0].sent_start))
+            pos += n
             continue
         n = _org_by_cue(tokens, idx, pos, lex)
         if n:
