@@ -91,6 +91,24 @@ def test_a_place_is_not_an_actor() -> None:
     assert [x.status for x in compare_story(_outlets("a", "b"), claims, [halsk]).claims] == ["conflicting"]
 
 
+def test_a_date_whose_only_actor_is_a_place_dates_no_ones_act() -> None:
+    varnia = StoryEntity("pl", "Republic of Varnia", "place", {"Republic of Varnia": ("b",)})
+    unity = StoryEntity("o1", "National Unity Day", "org", {"National Unity Day": ("a",)})
+    claims = [
+        claim("a", "date", "pardoned on 2026-02", value="2026-02", event="pardon", actors=("National Unity Day",)),
+        claim("b", "date", "released on 2026-03-14", value="2026-03-14", event="release", actors=("Republic of Varnia",)),
+    ]
+    # a pardon in February and a release in March are no conflict when one side names no one
+    statuses = [x.status for x in compare_story(_outlets("a", "b"), claims, [varnia, unity]).claims]
+    assert "conflicting" not in statuses
+    # control: the same two dates with one named person on both sides do conflict
+    named = [
+        claim("a", "date", "pardoned on 2026-02", value="2026-02", event="pardon", actors=("Radomir Velesk",)),
+        claim("b", "date", "released on 2026-03-14", value="2026-03-14", event="release", actors=("Radomir Velesk",)),
+    ]
+    assert "conflicting" in [x.status for x in compare_story(_outlets("a", "b"), named, [varnia]).claims]
+
+
 def test_ministries_fold_across_languages() -> None:
     assert classify_origin("МВД Варнии").key == classify_origin("the Varnian interior ministry").key
     assert classify_origin("в субботу МЧС Варнии").key == classify_origin("Ministry of Emergency Situations").key

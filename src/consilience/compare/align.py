@@ -227,7 +227,8 @@ def _relate_dates(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation:
     fa, fb = event_family(a), event_family(b)
     if not fa or not fb or fa != fb:
         return Relation("unrelated", f"dates of different events ({a.event_type}, {b.event_type})")
-    if not (a.actors and b.actors):
+    if not (actors_of(ctx, a) and actors_of(ctx, b)):
+        # a place alone ("Varnia released on ...") names no one whose act the date could be
         return Relation("unrelated", "a date with no named actor on one side")
     ok, why = actors_compatible(ctx, a, b)
     if not ok:
