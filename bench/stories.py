@@ -391,7 +391,8 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="ours only, no baselines, no speed")
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--speed-only", action="store_true", help="skip quality and copies")
-    ap.add_argument("--set", nargs="*", default=[], help="config overrides key=value")
+    ap.add_argument("--set", nargs="*", action="extend", default=[],
+                    help="config overrides key=value (several after one --set, or --set repeated)")
     args = ap.parse_args()
     config = StoryConfig()
     for kv in args.set:
