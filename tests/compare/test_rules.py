@@ -317,6 +317,17 @@ def test_naming_discrepancy_for_john_cole():
     assert compare_story(articles, [], [same_spelling]).discrepancies == ()
 
 
+def test_grammatical_case_and_a_place_in_two_scripts_are_no_discrepancy():
+    articles = [SourceArticle("a", outlet="Lark"), SourceArticle("b", outlet="Вестник")]
+    genitive = StoryEntity("p", "Stepan Gribov", "person", {"Stepan Gribov": ("a",), "Степана Грибова": ("b",)})
+    place = StoryEntity("pl", "Estmar", "place", {"Estmar": ("a",), "Эстмаром": ("b",)})
+    assert compare_story(articles, [], [genitive, place]).discrepancies == ()
+    # control: another romanisation of a person across scripts is still one
+    other = StoryEntity("p", "Stepan Gribov", "person", {"Stsiapan Hrybau": ("a",), "Степана Грибова": ("b",)})
+    (d,) = compare_story(articles, [], [other]).discrepancies
+    assert "Stsiapan" in d.why
+
+
 def test_origin_families():
     presidency = {
         classify_origin(x).key

@@ -8,12 +8,24 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from consilience.compare.lexicon import data_json, fold
 from consilience.compare.types import Discrepancy, StoryEntity
+from consilience.extract.mention_morph import is_cyrillic, nominative_candidates
+
+
+def _forms(token: str) -> set[str]:
+    """A word folded, with the nominatives a Cyrillic word may be a case form of."""
+    return {fold(t) for t in nominative_candidates(token, "ru")} | {fold(token)}
 
 
 def _compatible(a: str, b: str) -> bool:
-    """Short and full forms of one spelling ("Kolesnikova", "Maria Kolesnikova") are no discrepancy."""
-    ta, tb = set(fold(a).split()), set(fold(b).split())
-    return ta <= tb or tb <= ta
+    """Short and full forms of one spelling ("Kolesnikova", "Maria Kolesnikova") are no
+    discrepancy, and neither are grammatical cases ("Степана Грибова" / "Stepan Gribov")."""
+    ta, tb = [_forms(t) for t in a.split()], [_forms(t) for t in b.split()]
+    small, large = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return all(any(x & y for y in large) for x in small)
+
+
+def _scripts_differ(a: str, b: str) -> bool:
+    return is_cyrillic(a) != is_cyrillic(b)
 
 
 def explain_spelling(x: str, y: str) -> str:
@@ -57,7 +69,9 @@ def discrepancies(entities: Sequence[StoryEntity]) -> tuple[Discrepancy, ...]:
     """Entities whose sources disagree on spelling; each with the variants by article and why.
 
     Forms that differ only by script but transliterate to one spelling are not reported: that is
-    a language difference, not one source contradicting another.
+    a language difference, not one source contradicting another. Nor is a place named in two
+    scripts ("Vilnius" / "Вильнюс"): each language has its own name for a place, while a person's
+    name is romanised by choice, and that choice is what a checker compares.
     """
     out = []
     for e in entities:
@@ -67,6 +81,8 @@ def discrepancies(entities: Sequence[StoryEntity]) -> tuple[Discrepancy, ...]:
         for i, (s1, a1) in enumerate(surfaces):
             for s2, a2 in surfaces[i + 1 :]:
                 if _compatible(s1, s2) or not (a1 - a2) or not (a2 - a1):
+                    continue
+                if e.type == "place" and _scripts_differ(s1, s2):
                     continue
                 for x, y in _differing_tokens(s1, s2):
                     if (x, y) in seen or (y, x) in seen:
