@@ -99,9 +99,11 @@ def ingest(
     if fmt not in ("auto", *FORMATS):
         raise UserInputError(f"unknown format {fmt!r}", f"use one of auto, {', '.join(FORMATS)}")
     if analyse:
+        from consilience.extract.mention_lexicon import user_places
         from consilience.extract.mentions import get_detector
 
         get_detector(ner)  # a bad --ner fails now, before any input is read
+        user_places()  # and so does a bad $CONSILIENCE_PLACES file
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     store = _open(db, readonly=False)
     bar, update = _progress_bar(not as_json)

@@ -144,9 +144,12 @@ def extract_articles(store: Store, log: Log | None = None, ner: str = "rules", w
     Per-article work is independent, so a large backlog is spread over worker processes
     (one per core); results are written by this process alone, in batches.
     """
+    from consilience.extract.mention_lexicon import user_places_digest
     from consilience.store.analysis import save_extraction, unanalysed_articles
 
-    version = f"{EXTRACTOR_VERSION}:{ner}"
+    # checked here, in this process, so a bad places file stops the run before any worker starts
+    places = user_places_digest()
+    version = f"{EXTRACTOR_VERSION}:{ner}" + (f":places-{places}" if places else "")
     rows = unanalysed_articles(store, version)
     items = [(r["id"], r["text"], r["language"], r["published"]) for r in rows]
     chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]

