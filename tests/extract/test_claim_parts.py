@@ -175,3 +175,13 @@ def test_his_arrest_is_not_the_arrest_of_the_name_before() -> None:
     assert "Volha Hrybava" not in arrest.actors
     (control,) = [c for c in _events("Volha Hrybava was arrested in 2023.", "en") if c.event_type == "arrest"]
     assert control.actors == ("Volha Hrybava",)
+
+
+def test_the_speaker_before_a_relative_clause_is_not_the_outlet_told() -> None:
+    ru = ("Жена политика Ольга Грибова, которая последние три года живёт в Эстмаре, рассказала "
+          "«Вестнику Варнии», что узнала об освобождении мужа из новостей.")
+    found = find_attribution(ru, load_lexicon("ru"))
+    assert found is not None and found.attribution.origin == "Жена политика Ольга Грибова"
+    # control: with no speaker before the verb, the one after it is read (an inverted verb)
+    inverted = find_attribution("Освобождены 87 человек, сообщил правозащитный центр «Вясна».", load_lexicon("ru"))
+    assert inverted is not None and "Вясна" in inverted.attribution.origin

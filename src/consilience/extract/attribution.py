@@ -194,6 +194,12 @@ def find_attribution(text: str, lex: Lexicon) -> FoundAttribution | None:
             prev, p_start = _clause_before(text, text.rfind(",", 0, b_start), lex)
             if re.match(r"\s*(?:led|headed|accompanied|joined) by\b", prev, re.IGNORECASE):
                 name, b_start = _clean(prev, lex), p_start
+            elif lex.relative and lex.relative.match(prev.strip()) and text[:p_start].rstrip().endswith(","):
+                # "Ольга Грибова, которая живёт в Эстмаре, рассказала": the speaker is the name the
+                # relative clause describes, not the recipient after the verb
+                head, h_start = _clause_before(text, text.rfind(",", 0, p_start), lex)
+                if _plausible(_clean(_shorten(head, lex), lex), lex):
+                    name, b_start = _clean(_shorten(head, lex), lex), h_start
         if re.match(r"(?:led|headed|accompanied|joined) by\b", name, re.IGNORECASE):
             prev, p_start = _clause_before(text, b_start - 1, lex)
             name = _clean(f"{prev.strip()} {name}", lex)
