@@ -90,3 +90,16 @@ def test_a_name_past_a_place_preposition_is_not_the_object() -> None:
 def test_a_state_heads_its_clause_from_its_own_first_word() -> None:
     text = "The Republic of Varnia released 87 prisoners on Saturday."
     assert _actors(text, "en")["release"] == ("Republic of Varnia",)
+
+
+def test_the_name_after_by_did_it() -> None:
+    en = load_lexicon("en")
+    wire = "The Republic of Varnia released 87 prisoners under a pardon signed by President Radomir Velesk."
+    (pardon,) = [e for e in find_events(wire, en) if e.event_type == "pardon"]
+    assert pardon.actors == ("Radomir Velesk",)  # not "Varnia pardoned Radomir Velesk"
+    passive = "Stsiapan Hrybau was pardoned by President Radomir Velesk on Saturday."
+    (ev,) = [e for e in find_events(passive, en) if e.event_type == "pardon"]
+    assert ev.actors == ("Radomir Velesk", "Stsiapan Hrybau")  # who pardoned, then whom
+    # control: an active verb keeps subject then object
+    (active,) = [e for e in find_events("Lukashenko pardoned Maria Kolesnikova.", en) if e.event_type == "pardon"]
+    assert active.actors == ("Lukashenko", "Maria Kolesnikova")

@@ -134,6 +134,24 @@ def _subject(text: str, before: list[Name], trigger: int, lex: Lexicon) -> Name:
     return head if _APPOSITION.fullmatch(text, head.end, near.start) else near
 
 
+def _agent_phrase(text: str, trig_end: int, name_start: int, lex: Lexicon) -> bool:
+    """Whether a passive agent marker ("by") ties the name after a trigger to the trigger itself:
+    "pardoned by", "a pardon signed by" (one participle between), then at most a title or two.
+    In "the release followed a visit by X" the "by" belongs to the visit."""
+    markers = "|".join(re.escape(w) for w in lex.get("agent_markers", []))
+    if not markers:
+        return False
+    gap = text[trig_end:name_start]
+    return re.fullmatch(rf"\s*(?:\w+(?:ed|en)\s+)?(?:{markers})\s+(?:[\w.]+\s+){{0,2}}", gap) is not None
+
+
+def _passive(text: str, trig_start: int, lex: Lexicon) -> bool:
+    """Whether a form of "be" (one adverb allowed) stands right before the trigger: "was freed"."""
+    aux = {w.lower() for w in lex.get("passive_auxiliaries", [])}
+    words = re.findall(r"\w+", text[max(0, trig_start - 30) : trig_start].lower())[-2:]
+    return bool(words) and (words[-1] in aux or (len(words) == 2 and words[0] in aux and words[1].endswith("ly")))
+
+
 def find_events(text: str, lex: Lexicon) -> list[Event]:
     """Event triggers in one sentence, one per type, with nearby names and place."""
     names = find_names(text, lex)
@@ -192,7 +210,15 @@ def find_events(text: str, lex: Lexicon) -> list[Event]:
                 else None
             )
             obj = obj or (after[0] if after else None)
-            if obj:
+            if obj and _agent_phrase(text, m.end(), obj.start, lex):
+                # "pardoned by President Velesk", "a pardon signed by Velesk": the name after "by"
+                # did it. A passive subject ("Hrybau was pardoned by ...") is who it was done to;
+                # any other name before belongs to another verb ("Varnia released 87 prisoners
+                # under a pardon signed by Velesk": Varnia pardoned no one).
+                passive = _passive(text, m.start(), lex)
+                patient = [a for a in actors if passive]
+                actors = [(obj, "agent"), *[(n, "object") for n, _ in patient]]
+            elif obj:
                 actors.append((obj, "object"))
             kept: dict[str, tuple[int, int, str]] = {}
             for name, role in actors:
