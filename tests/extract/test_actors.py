@@ -103,3 +103,11 @@ def test_the_name_after_by_did_it() -> None:
     # control: an active verb keeps subject then object
     (active,) = [e for e in find_events("Lukashenko pardoned Maria Kolesnikova.", en) if e.event_type == "pardon"]
     assert active.actors == ("Lukashenko", "Maria Kolesnikova")
+
+
+def test_greeting_the_released_is_no_meeting() -> None:
+    ru = load_lexicon("ru")
+    assert [e.event_type for e in find_events("Среди встречавших была Ольга Грибова.", ru)] == []
+    assert "meeting" not in [e.event_type for e in find_events("Освобождённых встречали родственники.", ru)]
+    # control: talks are still a meeting
+    assert [e.event_type for e in find_events("Лукашенко встретился с Коулом.", ru)] == ["meeting"]
