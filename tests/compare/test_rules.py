@@ -328,6 +328,26 @@ def test_grammatical_case_and_a_place_in_two_scripts_are_no_discrepancy():
     assert "Stsiapan" in d.why
 
 
+def test_differing_figures_with_no_event_are_not_a_conflict():
+    articles = [SourceArticle("a", outlet="Lark"), SourceArticle("b", outlet="Post")]
+    engines = [
+        claim("a", "quantity", "27 engines", value="27", unit="engines"),
+        claim("b", "quantity", "30 engines", value="30", unit="engines"),
+    ]
+    assert "conflicting" not in [c.status for c in compare_story(articles, engines).claims]
+    # equal figures still corroborate; with an event, differing figures still conflict
+    same = [
+        claim("a", "quantity", "11.5 million documents", value="11500000", unit="documents"),
+        claim("b", "quantity", "11.5 million documents", value="11500000", unit="documents"),
+    ]
+    assert [c.status for c in compare_story(articles, same).claims] == ["corroborated"]
+    dead = [
+        claim("a", "quantity", "7 miners died", value="7", unit="miners", event="death"),
+        claim("b", "quantity", "12 miners died", value="12", unit="miners", event="death"),
+    ]
+    assert [c.status for c in compare_story(articles, dead).claims] == ["conflicting"]
+
+
 def test_origin_families():
     presidency = {
         classify_origin(x).key

@@ -344,7 +344,19 @@ def relate(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation:
     if a.kind == "quantity" and a.when and b.when and not dates_compatible(a.when, b.when):
         rev = _revision(ctx, i, a, j, b)
         return rev or Relation("scope", f"different occasions ({a.when} vs {b.when})")
+    if a.kind == "quantity" and not (fa or fb) and _figures_differ(a, b):
+        # "27 engines" (one rocket) and "30 engines" (another), "$140 million" and "$5 billion":
+        # a shared unit makes equal figures one fact, but differing ones need an event to say
+        # they measure the same thing; without one, a conflict is mostly two different things
+        return Relation("unrelated", "different figures, and no event on either side ties them to one fact")
     return _values(ctx, i, a, j, b)
+
+
+def _figures_differ(a: Claim, b: Claim) -> bool:
+    qa, qb = quantity_of(a), quantity_of(b)
+    if qa is None or qb is None:
+        return False
+    return not (qa.exact and qb.exact and qa.low == qb.low) and not qa.overlaps(qb)
 
 
 def cluster(claims: Sequence[Claim], relations: dict[tuple[int, int], Relation]) -> list[list[int]]:
