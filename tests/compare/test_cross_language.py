@@ -113,3 +113,19 @@ def test_ministries_fold_across_languages() -> None:
     assert classify_origin("МВД Варнии").key == classify_origin("the Varnian interior ministry").key
     assert classify_origin("в субботу МЧС Варнии").key == classify_origin("Ministry of Emergency Situations").key
     assert classify_origin("МВД Варнии").key != classify_origin("Ministry of Emergency Situations").key
+
+
+def test_those_still_held_are_no_rival_figure_to_those_released() -> None:
+    from consilience.extract.claims import extract_claims
+
+    released = extract_claims("a", "Boko Haram released 21 girls on Thursday, officials said.", "en", "2016-10-14")
+    held = extract_claims("b", "Officials said 197 girls remain in captivity.", "en", "2016-10-14")
+    ru_held = extract_claims("c", "197 девочек по-прежнему находятся в плену.", "ru", "2016-10-14")
+    assert [c.event_type for c in held + ru_held if c.kind == "quantity"] == ["held", "held"]
+    claims = [c for c in released + held if c.kind == "quantity"]
+    statuses = [x.status for x in compare_story(_outlets("a", "b"), claims, []).claims]
+    assert "conflicting" not in statuses
+    # control: two outlets giving two release figures do conflict
+    other = extract_claims("b", "Boko Haram released 24 girls on Thursday, officials said.", "en", "2016-10-14")
+    rival = [c for c in released + other if c.kind == "quantity"]
+    assert "conflicting" in [x.status for x in compare_story(_outlets("a", "b"), rival, []).claims]
