@@ -129,3 +129,20 @@ def test_those_still_held_are_no_rival_figure_to_those_released() -> None:
     other = extract_claims("b", "Boko Haram released 24 girls on Thursday, officials said.", "en", "2016-10-14")
     rival = [c for c in released + other if c.kind == "quantity"]
     assert "conflicting" in [x.status for x in compare_story(_outlets("a", "b"), rival, []).claims]
+
+
+def test_a_part_of_the_dead_is_no_rival_to_the_toll() -> None:
+    from consilience.extract.claims import extract_claims
+
+    def quantities(article: str, text: str, lang: str = "en") -> list:
+        return [c for c in extract_claims(article, text, lang, "2016-07-15") if c.kind == "quantity"]
+
+    among = quantities("a", "More than 10 children were among the dead, the regional president said.")
+    including = quantities("b", "At least 84 people, including 10 children, were killed.")
+    ru = quantities("c", "Погибли 84 человека, в том числе 10 детей.", "ru")
+    assert [c.extra.get("partitive") is not None for c in among + including + ru] == [True, False, True, False, True]
+    two = quantities("b", "Two children died during surgery at a nearby hospital.")
+    assert "conflicting" not in [x.status for x in compare_story(_outlets("a", "b"), among + two, []).claims]
+    # control: two tolls of children with no part-of cue do conflict
+    ten = quantities("a", "Ten children died in the attack, officials said.")
+    assert "conflicting" in [x.status for x in compare_story(_outlets("a", "b"), ten + two, []).claims]

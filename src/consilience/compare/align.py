@@ -209,8 +209,12 @@ def _occasions_differ(ctx: Context, a: Claim, b: Claim) -> str | None:
 
 
 def _partitive(a: Claim, b: Claim) -> str | None:
-    """'114 of the released individuals' is a part of a whole: a narrower scope, never a rival figure."""
+    """'114 of the released individuals' is a part of a whole: a narrower scope, never a rival
+    figure. Two parts ("nine of the dead ...", "five of the dead were relatives") are two subsets
+    unless shown otherwise: what makes each a part is said after the number, and not compared."""
     pa, pb = a.extra.get("partitive"), b.extra.get("partitive")
+    if pa and pb:
+        return f"'{a.extra.get('text', a.value)} {pa}' and '{b.extra.get('text', b.value)} {pb}' count parts of the group"
     if bool(pa) == bool(pb):
         return None
     part = a if pa else b

@@ -62,6 +62,7 @@ class Quantity:
 
 
 _PARTITIVE_EN = ("the", "those", "these", "them", "their", "its")
+_AMONG_VERBS = ("were", "are", "was", "is", "оказались", "были")
 
 
 def tokenize(text: str, lang: str = "en") -> list[Token]:
@@ -342,7 +343,7 @@ def find_quantities(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ())
             code = currency or currencies[toks[k].low]
             kind, unit, unit_key, reason_unit = "money", code, code, "currency"
         else:
-            partitive = _partitive(toks, i, k)
+            partitive = _partitive(toks, i, k) or _included(toks, mod[2] if mod else i)
             while k < len(toks) and toks[k].low in ("of", "the", "из", "these", "those", "his", "her", "their"):
                 k += 1
             if k < len(toks) and toks[k].low in time_units:
@@ -405,13 +406,30 @@ def _after_toll(before: str, lex: Lexicon) -> bool:
 
 
 def _partitive(toks: list[Token], i: int, k: int) -> str | None:
-    """'114 of the released', 'five of them', 'из 87 освобождённых 64': the count is a subset, not the whole."""
+    """'114 of the released', 'five of them', 'из 87 освобождённых 64', 'ten children were among
+    the dead': the count is a subset, not the whole."""
     if k + 1 < len(toks) and toks[k].low == "of" and toks[k + 1].low in _PARTITIVE_EN:
         return " ".join(t.text for t in toks[k : min(k + 4, len(toks))])
+    # the unit word, then "were among the ..." / «среди погибших»
+    for m in range(k + 1, min(k + 3, len(toks) - 1)):
+        if toks[m].low in ("among", "среди") and (m == k + 1 or toks[m - 1].low in _AMONG_VERBS):
+            return " ".join(t.text for t in toks[m : min(m + 3, len(toks))])
     # Russian puts the whole first: "из 87 освобождённых 64 человека"
     for back in range(max(0, i - 4), i - 1):
         if toks[back].low == "из" and toks[back + 1].text[:1].isdigit():
             return " ".join(t.text for t in toks[back:i])
+    return None
+
+
+_INCLUDED = (("including",), ("among", "them"), ("в", "том", "числе"), ("среди", "них"), ("из", "них"))
+
+
+def _included(toks: list[Token], first: int) -> str | None:
+    """'84 people, including 10 children', «в том числе 10 детей»: a count inside a larger one."""
+    for cue in _INCLUDED:
+        n = len(cue)
+        if first - n >= 0 and tuple(t.low for t in toks[first - n : first]) == cue:
+            return " ".join(t.text for t in toks[first - n : first])
     return None
 
 
