@@ -185,3 +185,16 @@ def test_the_speaker_before_a_relative_clause_is_not_the_outlet_told() -> None:
     # control: with no speaker before the verb, the one after it is read (an inverted verb)
     inverted = find_attribution("Освобождены 87 человек, сообщил правозащитный центр «Вясна».", load_lexicon("ru"))
     assert inverted is not None and "Вясна" in inverted.attribution.origin
+
+
+def test_where_it_was_said_is_not_part_of_who_said_it() -> None:
+    en = ("The Steinbergs were congregants at Westchester Reform Temple, said Rabbi Jonathan Blake "
+          "in a statement posted on Facebook.")
+    found = find_attribution(en, load_lexicon("en"))
+    # one speaker, without the channel; "posted" is a participle of the statement, no second voice
+    assert found is not None and found.attribution.chain == ("Rabbi Jonathan Blake",)
+    ru = find_attribution("Об этом сообщил Дмитрий Песков на брифинге.", load_lexicon("ru"))
+    assert ru is not None and ru.attribution.chain == ("Дмитрий Песков",)
+    # control: a name that merely contains such words keeps them
+    kept = find_attribution("Amnesty International Ukraine said 12 people died.", load_lexicon("en"))
+    assert kept is not None and kept.attribution.origin == "Amnesty International Ukraine"

@@ -108,6 +108,12 @@ def _clean(name: str, lex: Lexicon) -> str:
             if name.lower().startswith(w + " ") or name.lower() == w:
                 name = name[len(w) :].strip(" ,")
                 changed = True
+    # "Rabbi Jonathan Blake in a statement", "Песков на брифинге": where it was said, not who
+    low = name.lower()
+    for tail in lex.attribution("channel_tails"):
+        k = low.find(" " + tail)
+        if k > 0 and (k + 1 + len(tail) == len(low) or not low[k + 1 + len(tail)].isalnum()):
+            name, low = name[:k].rstrip(" ,"), low[:k]
     for op, cl in (("«", "»"), ("“", "”"), ("„", "“")):
         if name.count(op) > name.count(cl):
             name += cl
@@ -208,7 +214,9 @@ def find_attribution(text: str, lex: Lexicon) -> FoundAttribution | None:
         if inverted:
             name = _clean(_clause_after(text, m.end(), lex, stops), lex)
         name = _resolve_possessive(name, text, lex)
-        if not _plausible(name, lex):
+        if not _plausible(name, lex) or verbs.match(name):
+            # "... said Rabbi Blake in a statement posted on Facebook": a phrase that opens with a
+            # reporting verb is another speaker's clause, and this verb a participle in it
             continue
         cue = m.group().lower()
         name_end = text.find(name, m.end()) + len(name) if inverted else m.end()
