@@ -198,3 +198,19 @@ def test_where_it_was_said_is_not_part_of_who_said_it() -> None:
     # control: a name that merely contains such words keeps them
     kept = find_attribution("Amnesty International Ukraine said 12 people died.", load_lexicon("en"))
     assert kept is not None and kept.attribution.origin == "Amnesty International Ukraine"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "origin"),
+    [
+        ("Police have said 12 people died.", "en", "Police"),
+        ("МВД также сообщило о 12 погибших.", "ru", "МВД"),
+        ("• American Dominique Molina said she was happy.", "en", "American Dominique Molina"),
+        ("The launch date for the phone is yet to be announced.", "en", None),
+        ("The tax charge will cut profit by an estimated $5 billion.", "en", None),
+        ("The prisoners were said to be in good health.", "en", None),
+    ],
+)
+def test_auxiliaries_and_passives_are_not_speakers(text: str, lang: str, origin: str | None) -> None:
+    found = find_attribution(text, load_lexicon(lang))
+    assert (found.attribution.origin if found else None) == origin

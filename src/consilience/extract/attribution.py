@@ -100,13 +100,22 @@ def _clause_after(text: str, pos: int, lex: Lexicon, stops: list[re.Pattern[str]
 
 def _clean(name: str, lex: Lexicon) -> str:
     """Trim quotes, punctuation and leading fillers ('the', 'об этом') from a speaker phrase."""
-    name = name.strip(" \t\"'“”«»,.;:—–-")
+    name = name.strip(" \t\"'“”«»,.;:—–-•·*")
     changed = True
     while changed and name:
         changed = False
         for w in sorted(lex.attribution("leading_drop"), key=len, reverse=True):
             if name.lower().startswith(w + " ") or name.lower() == w:
                 name = name[len(w) :].strip(" ,")
+                changed = True
+    # "Police have (said)", "МВД также (сообщило)": the verb's auxiliaries and adverbs, not the name
+    trailing = sorted(lex.attribution("trailing_drop"), key=len, reverse=True)
+    changed = True
+    while changed and name:
+        changed = False
+        for w in trailing:
+            if name.lower().endswith(" " + w):
+                name = name[: -len(w) - 1].rstrip(" ,")
                 changed = True
     # "Rabbi Jonathan Blake in a statement", "Песков на брифинге": where it was said, not who
     low = name.lower()
@@ -190,9 +199,13 @@ def find_attribution(text: str, lex: Lexicon) -> FoundAttribution | None:
             end = m.end() + len(src) + 1
             speakers.append(Speaker(m.start(), src, m.group().lower(), cites_after(end)))
             used.append((m.start(), end))
+    not_after = {w.lower() for w in lex.attribution("not_reporting_after")}
     for m in verbs.finditer(text) if verbs else ():
         if any(s <= m.start() < e for s, e in used) or _negated(text, m.start(), negations):
             continue
+        before_word = text[max(0, m.start() - 20) : m.start()].split()[-1:]
+        if before_word and before_word[0].lower() in not_after:
+            continue  # "is yet to be announced", "an estimated $5 billion": passive or adjective
         before, b_start = _clause_before(text, m.start(), lex)
         name = _clean(_shorten(before, lex), lex)
         if not name and text[:b_start].rstrip().endswith(","):
