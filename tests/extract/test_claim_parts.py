@@ -214,3 +214,13 @@ def test_where_it_was_said_is_not_part_of_who_said_it() -> None:
 def test_auxiliaries_and_passives_are_not_speakers(text: str, lang: str, origin: str | None) -> None:
     found = find_attribution(text, load_lexicon(lang))
     assert (found.attribution.origin if found else None) == origin
+
+
+def test_an_apposition_between_speaker_and_verb_and_a_plan_that_says_nothing() -> None:
+    en = load_lexicon("en")
+    found = find_attribution("Jim Steyer, chief executive of Common Sense, said the campaign worked.", en)
+    assert found is not None and found.attribution.origin == "Jim Steyer"
+    assert find_attribution("If all goes according to plan, the probe will land in May.", en) is None
+    # controls: a named source after "according to", and a role that speaks
+    assert find_attribution("According to the Times, he left.", en).attribution.origin == "Times"
+    assert find_attribution("Supplies are stocked, the mayor said.", en).attribution.origin == "mayor"

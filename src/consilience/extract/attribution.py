@@ -137,7 +137,7 @@ def _plausible(name: str, lex: Lexicon) -> bool:
     if name.lower() in lex.attribution("pronouns"):
         return False
     nouns = set(lex.attribution("source_nouns"))
-    has_cap = any(w[:1].isupper() for w in words)
+    has_cap = any(w.lstrip("«“„\"'(")[:1].isupper() for w in words)  # «Вясна» is a name too
     return has_cap or any(w.lower().strip(",.'’s") in nouns or w.lower() in nouns for w in words)
 
 
@@ -195,7 +195,8 @@ def find_attribution(text: str, lex: Lexicon) -> FoundAttribution | None:
             used.append((o_start, m.end() + len(outlet) + 1))
     for m in according.finditer(text) if according else ():
         src = _clean(_clause_after(text, m.end(), lex, stops), lex)
-        if src and len(src.split()) <= _MAX_WORDS and src.lower() not in lex.attribution("pronouns"):
+        # "according to plan" credits no one: the source must name someone (see _plausible)
+        if src and _plausible(src, lex):
             end = m.end() + len(src) + 1
             speakers.append(Speaker(m.start(), src, m.group().lower(), cites_after(end)))
             used.append((m.start(), end))
@@ -213,9 +214,12 @@ def find_attribution(text: str, lex: Lexicon) -> FoundAttribution | None:
             prev, p_start = _clause_before(text, text.rfind(",", 0, b_start), lex)
             if re.match(r"\s*(?:led|headed|accompanied|joined) by\b", prev, re.IGNORECASE):
                 name, b_start = _clean(prev, lex), p_start
-            elif lex.relative and lex.relative.match(prev.strip()) and text[:p_start].rstrip().endswith(","):
-                # "Ольга Грибова, которая живёт в Эстмаре, рассказала": the speaker is the name the
-                # relative clause describes, not the recipient after the verb
+            elif (
+                (lex.relative and lex.relative.match(prev.strip())) or prev.strip()[:1].islower()
+            ) and text[:p_start].rstrip().endswith(","):
+                # "Ольга Грибова, которая живёт в Эстмаре, рассказала", "Jim Steyer, chief executive
+                # of Common Sense, said": the speaker is the name the relative clause or the
+                # apposition describes, not the recipient after the verb
                 head, h_start = _clause_before(text, text.rfind(",", 0, p_start), lex)
                 if _plausible(_clean(_shorten(head, lex), lex), lex):
                     name, b_start = _clean(_shorten(head, lex), lex), h_start

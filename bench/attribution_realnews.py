@@ -1,0 +1,93 @@
+"""Who says so, on real news: attribution origins on 60 sentences of giveme5w1h, labelled by hand.
+
+Run: .venv/bin/python bench/attribution_realnews.py [--errors]
+
+bench/claims_extract.py scores attributions on short items written for this project. These are
+real sentences: 60 drawn at random (seed 20261122) from the giveme5w1h articles among those
+holding a reporting word (said, says, told, according to, reported, announced, confirmed,
+claimed), so a third of them credit no one ("he said", "if the finding is confirmed"). The labels
+(`bench/data/attribution/realnews.jsonl`) point into ../shared/datasets by article id and
+character span; no article text is copied into this repository. Gold is the origin, the last
+link of the chain ("Jean Twenge" in "Jean Twenge ... told Business Insider"), or null when the
+sentence credits no one by name or role (pronoun speakers count as no one, as in the claims set).
+A prediction matches when one string contains the other, case-insensitively.
+
+Every third item (n % 3 == 0) is held out: `--errors` lists the dev misses only.
+Baseline in the same run: "according to X" / "X said|says|told" by regular expression.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+from pathlib import Path
+
+from _paths import DATASETS
+
+from consilience.extract.attribution import find_attribution
+from consilience.extract.lexicon import load_lexicon
+
+LABELS = Path(__file__).parent / "data" / "attribution" / "realnews.jsonl"
+_BASELINE = re.compile(r"according to (?:the )?(\w+)|(\w+) (?:said|says|told)")
+
+
+def _texts() -> dict[str, str]:
+    rows = (json.loads(x) for x in gzip.open(DATASETS / "giveme5w1h-news-cluster/news_cluster.jsonl.gz"))
+    return {str(r["id"]): r["text"] or "" for r in rows}
+
+
+def ours(sentence: str) -> str | None:
+    found = find_attribution(sentence, load_lexicon("en"))
+    return found.attribution.origin if found else None
+
+
+def baseline(sentence: str) -> str | None:
+    m = _BASELINE.search(sentence)
+    return (m.group(1) or m.group(2)) if m else None
+
+
+def _match(pred: str | None, gold: str | None) -> bool:
+    if pred is None or gold is None:
+        return False
+    p, g = pred.lower(), gold.lower()
+    return p in g or g in p
+
+
+def _prf(items: list[tuple[str | None, str | None]]) -> tuple[float, float, float, int, int, int]:
+    tp = sum(_match(p, g) for p, g in items)
+    npred = sum(p is not None for p, _ in items)
+    ngold = sum(g is not None for _, g in items)
+    prec = tp / npred if npred else 0.0
+    rec = tp / ngold if ngold else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return prec, rec, f1, tp, npred, ngold
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--errors", action="store_true", help="list the dev items ours gets wrong")
+    args = ap.parse_args()
+    texts = _texts()
+    labels = [json.loads(x) for x in LABELS.read_text(encoding="utf-8").splitlines() if x.strip()]
+    print(f"{len(labels)} sentences, {sum(x['origin'] is None for x in labels)} crediting no one")
+    print(f"{'split':8} {'system':12} {'P':>6} {'R':>6} {'F1':>6}  tp/pred/gold")
+    misses = []
+    for split in ("dev", "holdout"):
+        sub = [x for x in labels if x["split"] == split]
+        sentences = [texts[x["article"]][x["start"] : x["end"]] for x in sub]
+        for name, fn in (("consilience", ours), ("baseline", baseline)):
+            pairs = [(fn(s), x["origin"]) for s, x in zip(sentences, sub)]
+            p, r, f, tp, npred, ngold = _prf(pairs)
+            print(f"{split:8} {name:12} {p:6.2f} {r:6.2f} {f:6.2f}  {tp}/{npred}/{ngold}")
+            if name == "consilience" and split == "dev":
+                misses = [(x["n"], s, pr, g) for (pr, g), s, x in zip(pairs, sentences, sub)
+                          if not (_match(pr, g) or (pr is None and g is None))]  # fmt: skip
+    if args.errors:
+        for n, sentence, pred, gold in misses:
+            print(f"\n#{n} gold {gold!r} got {pred!r}\n    {sentence[:200]}")
+
+
+if __name__ == "__main__":
+    main()
