@@ -138,6 +138,31 @@ def main() -> None:
     print(f"salience: {sum(kept.values())}/{len(all_claims)} claims kept as checkable {dict(kept)}; the rest demoted to 'other'")
     print(f"speed consilience: {len(texts) / dt:.0f} articles/s, {n / dt:.0f} claims/s, peak {peak:.2f} MB traced allocations (lexicons warm)")
     print(f"speed baseline:    {len(texts) / db:.0f} articles/s, {nb / db:.0f} numbers/s")
+    _real_speed()
+
+
+def _real_speed() -> None:
+    """Claims of real articles (giveme5w1h, 3 KB each on average), as the pipeline reads them."""
+    import gzip
+
+    from _paths import DATASETS
+
+    path = DATASETS / "giveme5w1h-news-cluster/news_cluster.jsonl.gz"
+    if not path.exists():
+        print("speed on real articles: skipped (../shared/datasets not found)")
+        return
+    rows = [json.loads(x) for x in gzip.open(path)]
+    arts = [(str(r["id"]), r["text"] or "", (r["date_publish"] or "")[:10] or None) for r in rows]
+    detect = get_detector("rules").detect
+    mentions = [detect(i, t, "en") for i, t, _ in arts]
+    t0 = time.perf_counter()
+    n = sum(len(extract_claims(i, t, "en", p, m)) for (i, t, p), m in zip(arts, mentions))
+    dt = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    nb = sum(len(_baseline({"text": t})["quantity"]) for _, t, _ in arts)
+    db = time.perf_counter() - t0
+    print(f"speed on {len(arts)} real articles (giveme5w1h): {len(arts) / dt:.0f} articles/s, {n / dt:.0f} claims/s "
+          f"(mentions given); baseline {len(arts) / db:.0f} articles/s, {nb / db:.0f} numbers/s")
 
 
 if __name__ == "__main__":

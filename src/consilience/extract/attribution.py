@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from consilience.extract.lexicon import Lexicon
 from consilience.model import Attribution
@@ -40,6 +41,12 @@ class FoundAttribution:
 
 def _cue_regex(cues: list[str], ignore_case: bool = True) -> re.Pattern[str] | None:
     """Whole-word regex of cue phrases, longest first."""
+    return _compiled_cues(tuple(cues), ignore_case)
+
+
+@lru_cache(maxsize=256)
+def _compiled_cues(cues: tuple[str, ...], ignore_case: bool) -> re.Pattern[str] | None:
+    # cached: every sentence asks for the same handful of cue lists
     if not cues:
         return None
     body = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from text_to_num import text2num
 
-from consilience.extract.lexicon import Lexicon
+from consilience.extract.lexicon import Lexicon, load_lexicon
 
 # Hand-written tokenizer: we need character offsets and digit groups kept whole ("1,500", "1.5"),
 # which a plain str.split or syntok's tokens do not give together.
@@ -133,18 +134,35 @@ def _after_change_verb(toks: list[Token], at: int, lex: Lexicon) -> bool:
     return at > 0 and any(toks[at - 1].low.startswith(s) for s in stems)
 
 
+@cache
+def _number_vocabulary(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(words a number phrase can open with, number words, joiners) of one language.
+
+    Every token of every sentence is asked whether a number starts there; nearly all are plain
+    words, so one set lookup turns them away before any phrase is built (it was a third of the
+    time of claim extraction on real articles).
+    """
+    lex = load_lexicon(lang)
+    words = frozenset(lex.get("number_words", []))
+    starts = {k.split()[0] for k in [*lex.get("vague", {}), *lex.get("number_table", {})]}
+    return frozenset(starts | words), words, frozenset(lex.get("number_joiners", []))
+
+
 def _number_at(
     toks: list[Token], i: int, lex: Lexicon
 ) -> tuple[float, float | None, int, str | None, str] | None:
     """Number at token i as (low, high, next index, vague word, how it was read)."""
     t = toks[i]
     lang = lex.lang
-    vague: dict[str, list[int]] = lex.get("vague", {})
     if t.text[0].isdigit():
         n = _parse_digits(t.text, lang)
         if n is None:
             return None
         return n, None, i + 1, None, "digits"
+    starts, words, joiners = _number_vocabulary(lang)
+    if t.low not in starts and not all(p in words for p in t.low.split("-")):
+        return None
+    vague: dict[str, list[int]] = lex.get("vague", {})
     hit = _match_phrase(toks, i, vague, 3)
     if hit:
         lo, hi = vague[hit[0]]
@@ -159,8 +177,6 @@ def _number_at(
             total += table[toks[j].low]
             j += 1
         return total, None, j, None, "number words"
-    words = set(lex.get("number_words", []))
-    joiners = set(lex.get("number_joiners", []))
     if words and all(p in words for p in t.low.split("-")):
         j = i + 1
         while j < len(toks) and (
