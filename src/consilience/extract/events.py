@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from consilience.extract.lexicon import Lexicon
 from consilience.wordlists import stopwords
@@ -152,9 +153,42 @@ def _passive(text: str, trig_start: int, lex: Lexicon) -> bool:
     return bool(words) and (words[-1] in aux or (len(words) == 2 and words[0] in aux and words[1].endswith("ly")))
 
 
+@lru_cache(maxsize=16)
+def _exclusions(lang: str) -> dict[str, re.Pattern[str]]:
+    """Per event type, the phrases in which its trigger is no event ("released a statement")."""
+    from consilience.extract.lexicon import load_lexicon
+
+    table = load_lexicon(lang).get("event_exclusions", {})
+    return {
+        etype: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
+        for etype, pats in table.items()
+        if not etype.startswith("_") and pats
+    }
+
+
+def _title_case(text: str) -> bool:
+    """A headline in Title Case ("Velesk Pardons 87 Prisoners after Talks"): its content words
+    are capitalised. Names alone do not make a sentence one: it keeps lower-case content words."""
+    function_words = stopwords()
+    content = [w.strip(".,;:!?\"'“”«»()") for w in text.split()]
+    content = [w for w in content if len(w) >= 4 and w.lower() not in function_words]
+    return bool(content) and sum(w[:1].isupper() for w in content) >= 0.8 * len(content)
+
+
+def _not_an_event(text: str, m: re.Match[str], etype: str, lex: Lexicon, title_case: bool) -> bool:
+    """A trigger word used otherwise: inside a name ("Joshua Freed", "the Stock Exchange": a
+    capitalised trigger inside a sentence that is not in Title Case) or inside a phrase the
+    lexicon lists for its type ("released a statement", "money transfers", "signed into law")."""
+    if not title_case and m.group()[:1].isupper() and text[: m.start()].strip(" \"'“«(—-"):
+        return True
+    rx = _exclusions(lex.lang).get(etype)
+    return rx is not None and any(x.start() <= m.start() and m.end() <= x.end() for x in rx.finditer(text))
+
+
 def find_events(text: str, lex: Lexicon) -> list[Event]:
     """Event triggers in one sentence, one per type, with nearby names and place."""
     names = find_names(text, lex)
+    title_case = _title_case(text)
     breaks = lex.object_breaks
     speech = [m.start() for etype, rx in lex.events if etype == "statement" for m in rx.finditer(text)]
     # "X saw how ...", "X видел, как ...": a complement clause opens; its events have their own
@@ -168,6 +202,8 @@ def find_events(text: str, lex: Lexicon) -> list[Event]:
         for m in rx.finditer(text):
             if etype in seen:
                 break
+            if _not_an_event(text, m, etype, lex, title_case):
+                continue
             where = _where(text, names, m.end(), lex)
             before = [n for n in names if n.end <= m.start() and m.start() - n.end <= _WINDOW]
             if etype != "statement":

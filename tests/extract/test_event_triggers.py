@@ -1,0 +1,46 @@
+"""Trigger words used otherwise are no events: names, information released, business deals."""
+
+from __future__ import annotations
+
+import pytest
+
+from consilience.extract.events import find_events
+from consilience.extract.lexicon import load_lexicon
+
+
+def _types(text: str) -> set[str]:
+    return {e.event_type for e in find_events(text, load_lexicon("en")) if e.event_type != "statement"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The couple released a statement to Page Six on Monday.",
+        "Hospital officials said they could not release any information on the child.",
+        "Sony's newest patch was released on Friday.",
+        "Airline spokesman Joshua Freed said the guard boarded the flight.",
+        "Reporters found a network of money transfers to his friends.",
+        "The decision had been taken to crack down on trading.",
+        "The tax overhaul was signed into law last week.",
+        "We cannot really deal with everybody.",
+        "With debt included, the deal's value would be some $146 billion.",
+        "Followers were told to mourn the dead in Nice.",
+    ],
+)
+def test_a_trigger_word_used_otherwise_is_no_event(text: str) -> None:
+    assert _types(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Authorities released 52 political prisoners on Thursday.", {"release"}),
+        ("Varnia releases 87 prisoners in deal with Calder", {"release", "agreement"}),
+        ("Velesk Pardons 87 Prisoners after Talks with Calder Envoy", {"pardon", "meeting"}),
+        ("The two sides struck a prisoner-swap deal on Friday.", {"agreement", "transfer"}),
+        ("Five Lithuanian citizens were taken to the border.", {"transfer"}),
+        ("Twelve people were killed and dozens more were injured.", {"death", "injury"}),
+    ],
+)
+def test_controls_stay_events(text: str, expected: set[str]) -> None:
+    assert _types(text) == expected
