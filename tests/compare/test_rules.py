@@ -348,6 +348,19 @@ def test_differing_figures_with_no_event_are_not_a_conflict():
     assert [c.status for c in compare_story(articles, dead).claims] == ["conflicting"]
 
 
+def test_two_articles_that_each_give_both_dates_do_not_conflict():
+    articles = [SourceArticle("a", outlet="Lark"), SourceArticle("b", outlet="Post")]
+    both = [
+        claim(art, "date", f"sanctions imposed on {v}", value=v, event="sanctions_imposed", actors=("Security Council",))
+        for art in "ab"
+        for v in ("2017-08", "2017-07")
+    ]
+    assert "conflicting" not in [c.status for c in compare_story(articles, both).claims]
+    # control: one date each, and they differ
+    one_each = [both[0], both[3]]
+    assert "conflicting" in [c.status for c in compare_story(articles, one_each).claims]
+
+
 def test_origin_families():
     presidency = {
         classify_origin(x).key

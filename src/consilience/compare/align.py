@@ -363,6 +363,32 @@ def _figures_differ(a: Claim, b: Claim) -> bool:
     return not (qa.exact and qb.exact and qa.low == qb.low) and not qa.overlaps(qb)
 
 
+def settle_mutual(
+    claims: Sequence[Claim], relations: dict[tuple[int, int], Relation]
+) -> dict[tuple[int, int], Relation]:
+    """A conflict between two articles that each also state the other's value is no conflict
+    between them: both say "sanctions in August" and "launches in July", and the two dates are
+    two facts the extractor tied to one event, not one source against another."""
+    agree = {"same", "precision"}
+
+    def rel(x: int, y: int) -> Relation | None:
+        return relations.get((x, y) if x < y else (y, x))
+
+    by_article: dict[str, list[int]] = {}
+    for k, c in enumerate(claims):
+        by_article.setdefault(c.article_id, []).append(k)
+    out = dict(relations)
+    for (i, j), r in relations.items():
+        if r.type != "conflict":
+            continue
+        a, b = claims[i].article_id, claims[j].article_id
+        a_has_b = any((x := rel(k, j)) is not None and x.type in agree for k in by_article[a] if k != i)
+        b_has_a = any((x := rel(k, i)) is not None and x.type in agree for k in by_article[b] if k != j)
+        if a != b and a_has_b and b_has_a:
+            out[(i, j)] = Relation("scope", f"{a} and {b} each give both values: {r.reason}")
+    return out
+
+
 def cluster(claims: Sequence[Claim], relations: dict[tuple[int, int], Relation]) -> list[list[int]]:
     """Union claims that state one fact; inside one article only plain repeats merge (an article rarely contradicts itself)."""
     parent = list(range(len(claims)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from consilience.compare.align import Relation, all_relations, build_context, cluster
+from consilience.compare.align import Relation, all_relations, build_context, cluster, settle_mutual
 from consilience.compare.discrepancies import discrepancies
 from consilience.compare.independence import compute_independence
 from consilience.compare.origins import story_origins
@@ -94,7 +94,7 @@ def compare_story(
     ctx = build_context(articles, entities)
     sources = {a.id: a for a in articles}
     origins = story_origins(claims, {a.id: a.outlet for a in articles})
-    relations = all_relations(ctx, claims)
+    relations = settle_mutual(claims, all_relations(ctx, claims))
     clusters = cluster(claims, relations)
     groups = compute_independence(articles, claims, clusters, origins)
     ids = [_claim_id(m, claims) for m in clusters]
