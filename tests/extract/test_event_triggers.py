@@ -44,3 +44,18 @@ def test_a_trigger_word_used_otherwise_is_no_event(text: str) -> None:
 )
 def test_controls_stay_events(text: str, expected: set[str]) -> None:
     assert _types(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("Суд приговорил банкира к 14 годам колонии, передаёт агентство «Восточный курьер».", "transfer", "sentence"),
+        ("Компания выпустила новый смартфон, а власти выпустили 14 политзаключённых.", None, "release"),
+        ("Им грозит смертная казнь, заявил адвокат.", "death", None),
+        ("Стороны обменялись мнениями и договорились об обмене пленными.", None, "transfer"),
+    ],
+)
+def test_russian_trigger_words_used_otherwise(text: str, absent: str | None, present: str | None) -> None:
+    found = {e.event_type for e in find_events(text, load_lexicon("ru"))}
+    assert absent is None or absent not in found
+    assert present is None or present in found
