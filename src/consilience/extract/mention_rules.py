@@ -369,6 +369,15 @@ def place_cue_before(text: str, token: Token, lex: Lexicon) -> str | None:
     return None
 
 
+def _typed_span(
+    text: str, tokens: list[Token], picked: list[int], kind: str, canonical: str | None = None
+) -> Candidate:
+    """A place or organisation made of the run's tokens `picked` (a possessive 's dropped)."""
+    words = [strip_possessive(tokens[k]) for k in picked]
+    start, end, surface = _span(text, words)
+    return Candidate(start, end, surface, kind, None, canonical, words[0].sent_start)
+
+
 def segment(
     text: str, tokens: list[Token], idx: list[int], lex: Lexicon, language: str
 ) -> list[Candidate]:
@@ -386,16 +395,12 @@ def segment(
             continue
         n = _state_run(tokens, idx, pos, lex)
         if n:
-            words = [strip_possessive(tokens[k]) for k in idx[pos : pos + n]]
-            start, end, surface = _span(text, words)
-            out.append(Candidate(start, end, surface, "place", None, None, words[0].sent_start))
+            out.append(_typed_span(text, tokens, idx[pos : pos + n], "place"))
             pos += n
             continue
         n = _org_by_cue(tokens, idx, pos, lex)
         if n:
-            words = [strip_possessive(tokens[k]) for k in idx[pos : pos + n]]
-            start, end, surface = _span(text, words)
-            out.append(Candidate(start, end, surface, "org", None, None, words[0].sent_start))
+            out.append(_typed_span(text, tokens, idx[pos : pos + n], "org"))
             pos += n
             continue
         n, org = _longest(tokens, idx, pos, lookup_org, language)
@@ -406,9 +411,7 @@ def segment(
             if n == 1 and role and _name_follows(tokens, idx, pos + 1, lex, language):
                 n = 0  # "Envoy Keith Kellogg": a titled person, not the town of Keith
         if n:
-            words = [strip_possessive(tokens[k]) for k in idx[pos : pos + n]]
-            start, end, surface = _span(text, words)
-            out.append(Candidate(start, end, surface, kind, None, org, words[0].sent_start))
+            out.append(_typed_span(text, tokens, idx[pos : pos + n], kind, org))
             pos += n
             continue
         t = _title_at(tokens, idx, pos, lex, text)
