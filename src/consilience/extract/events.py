@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from consilience.extract.lexicon import Lexicon
+from consilience.extract.lexicon import Lexicon, load_lexicon
 from consilience.wordlists import stopwords
 
 _CAP = re.compile(r"[A-ZА-ЯЁІЇЄЎ][\w’'-]*(?:\s+[A-ZА-ЯЁІЇЄЎ][\w’'-]*)*")
@@ -43,8 +43,8 @@ class Event:
     actors: tuple[str, ...]
     where: str | None
     reason: str
-    # (start, end, role) of each actor in the sentence, role "subject" or "object": lets a later
-    # step ground the names in typed mentions (see extract/actors.py)
+    # (start, end, role) of each actor in the sentence, role "subject", "object" or "agent" (after
+    # "by"): lets a later step ground the names in typed mentions (see extract/actors.py)
     actor_spans: tuple[tuple[int, int, str], ...] = ()
 
 
@@ -156,8 +156,6 @@ def _passive(text: str, trig_start: int, lex: Lexicon) -> bool:
 @lru_cache(maxsize=16)
 def _exclusions(lang: str) -> dict[str, re.Pattern[str]]:
     """Per event type, the phrases in which its trigger is no event ("released a statement")."""
-    from consilience.extract.lexicon import load_lexicon
-
     table = load_lexicon(lang).get("event_exclusions", {})
     return {
         etype: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
