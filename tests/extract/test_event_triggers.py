@@ -59,3 +59,33 @@ def test_russian_trigger_words_used_otherwise(text: str, absent: str | None, pre
     found = {e.event_type for e in find_events(text, load_lexicon("ru"))}
     assert absent is None or absent not in found
     assert present is None or present in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The names of the crew members have not been formally released.",
+        "An adult could be jailed for up to 10 years.",
+        "Заключённые не были освобождены.",
+        "Broadcom plans to nominate directors at Qualcomm's shareholder meeting.",
+        "The two airlines have a codeshare agreement.",
+        "People queue to buy the new phone upon its release.",
+    ],
+)
+def test_a_denied_possible_or_business_event_is_none(text: str) -> None:
+    lang = "ru" if any("а" <= ch <= "я" for ch in text) else "en"
+    found = {e.event_type for e in find_events(text, load_lexicon(lang)) if e.event_type != "statement"}
+    assert found == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("No fewer than 30 people were killed.", "en", "death"),
+        ("Не менее 30 человек погибли.", "ru", "death"),
+        ("Officials did not say whether the release was linked to the deal.", "en", "release"),
+        ("The opposition leader was arrested in May 2020.", "en", "arrest"),
+    ],
+)
+def test_approximations_other_clauses_and_months_are_not_denials(text: str, lang: str, expected: str) -> None:
+    assert expected in {e.event_type for e in find_events(text, load_lexicon(lang))}

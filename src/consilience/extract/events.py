@@ -173,11 +173,39 @@ def _title_case(text: str) -> bool:
     return bool(content) and sum(w[:1].isupper() for w in content) >= 0.8 * len(content)
 
 
+_CLAUSE_WORDS = re.compile(
+    r"\b(?:whether|that|which|who|how|because|after|before|since|although|while"
+    r"|ли|что|как|сколько|который|которые|после)\b",
+    re.IGNORECASE,
+)
+
+
+def _denied_or_hypothetical(text: str, start: int, lex: Lexicon) -> bool:
+    """'have not been released', 'no fighters were released', 'could be jailed': the sentence
+    says the event did not or may not happen. Looked for among the last words of the trigger's
+    own clause ("did not say whether the release ..." negates the saying), with approximations
+    ("no fewer than", «не менее») taken out first."""
+    clause = re.split(r"[,;:()—–]", text[:start])[-1]
+    clause = _CLAUSE_WORDS.split(clause)[-1]
+    for phrase in lex.get("not_negations", []):
+        clause = re.sub(re.escape(phrase), " ", clause, flags=re.IGNORECASE)
+    words = re.findall(r"[\w']+", clause)
+    negations = set(lex.get("event_negations", []))
+    window = int(lex.get("negation_windows", 0))
+    if window and any(w.lower() in negations or w.lower().endswith("n't") for w in words[-window:]):
+        return True
+    # modals are lower-case words: "May 2020" is a month, not "may"
+    return any(w in set(lex.get("event_hypotheticals", [])) for w in words[-3:])
+
+
 def _not_an_event(text: str, m: re.Match[str], etype: str, lex: Lexicon, title_case: bool) -> bool:
     """A trigger word used otherwise: inside a name ("Joshua Freed", "the Stock Exchange": a
-    capitalised trigger inside a sentence that is not in Title Case) or inside a phrase the
-    lexicon lists for its type ("released a statement", "money transfers", "signed into law")."""
+    capitalised trigger inside a sentence that is not in Title Case), denied or only possible
+    ("were not released", "could be jailed"), or inside a phrase the lexicon lists for its type
+    ("released a statement", "money transfers", "signed into law")."""
     if not title_case and m.group()[:1].isupper() and text[: m.start()].strip(" \"'“«(—-"):
+        return True
+    if etype != "statement" and _denied_or_hypothetical(text, m.start(), lex):
         return True
     rx = _exclusions(lex.lang).get(etype)
     return rx is not None and any(x.start() <= m.start() and m.end() <= x.end() for x in rx.finditer(text))
