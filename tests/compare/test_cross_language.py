@@ -146,3 +146,27 @@ def test_a_part_of_the_dead_is_no_rival_to_the_toll() -> None:
     # control: two tolls of children with no part-of cue do conflict
     ten = quantities("a", "Ten children died in the attack, officials said.")
     assert "conflicting" in [x.status for x in compare_story(_outlets("a", "b"), ten + two, []).claims]
+
+
+def test_the_people_named_in_a_list_of_the_freed_corroborate_across_spellings() -> None:
+    from consilience.extract.claims import extract_claims
+    from consilience.extract.mentions import get_detector
+
+    def events(article: str, text: str) -> list:
+        mentions = get_detector("rules").detect(article, text, "en")
+        claims = extract_claims(article, text, "en", "2025-12-13", mentions)
+        return [c for c in claims if c.kind == "event" and c.event_type == "release"]
+
+    a = events("a", "Among those freed are Ales Bialiatski, human rights activist and 2022 Nobel Peace Prize "
+                    "co-laureate, and Maria Kalesnikava, a leading figure of the pro-European opposition.")
+    b = events("b", "Activists reported that among those released were prominent opposition figures such as "
+                    "Maria Kolesnikova, one of the 2022 Nobel Peace Prize laureates Ales Bialiatski and former "
+                    "presidential candidate Viktar Babaryka.")
+    assert [c.actors for c in a] == [("Ales Bialiatski", "Maria Kalesnikava")]
+    assert [c.statement for c in a] == ["Ales Bialiatski, Maria Kalesnikava released"]
+    assert [c.actors for c in b] == [("Maria Kolesnikova", "Ales Bialiatski", "Viktar Babaryka")]
+    (release,) = compare_story(_outlets("a", "b"), a + b, []).claims
+    assert release.status == "corroborated"
+    # control: an apposition after the one person freed is no second person
+    one = events("c", "Among those freed is Stsiapan Hrybau, the former head of the Varnian Teachers' Union.")
+    assert [c.actors for c in one] == [("Stsiapan Hrybau",)]

@@ -89,19 +89,22 @@ def ground_event(
     sentence_end: int,
     mentions: Sequence[Mention],
     chain: Sequence[str] = (),
-) -> tuple[str, ...]:
-    """An event's actors grounded in mentions (event spans are relative to the sentence)."""
+) -> tuple[tuple[str, str], ...]:
+    """An event's actors grounded in mentions, each with its role ("subject", "object",
+    "agent"); event spans are relative to the sentence."""
     speakers = [
         span
         for link in chain
         if (span := _span_of(text, sentence_start, sentence_end, link)) is not None
     ]
     if ev.event_type == "statement" and speakers:
-        return speaker_names(text, sentence_start, sentence_end, chain, mentions)
-    out: list[str] = []
+        names = speaker_names(text, sentence_start, sentence_end, chain, mentions)
+        return tuple((name, "subject") for name in names)
+    out: dict[str, str] = {}
     for start, end, role in ev.actor_spans:
         a, b = sentence_start + start, sentence_start + end
         if any(s <= a and b <= e for s, e in speakers):
             continue  # the source of the report, not a party to what it reports
-        out.extend(ground(text, a, b, role, mentions))
-    return tuple(dict.fromkeys(out))
+        for name in ground(text, a, b, role, mentions):
+            out.setdefault(name, role)
+    return tuple(out.items())

@@ -91,12 +91,18 @@ def _nearest_event(events: list[Event], pos: int, end: int | None = None) -> Eve
 
 
 def _event_statement(ev: Event, obj: str | None, when: str | None) -> str:
-    """'Alexander Lukashenko pardoned 123 detainees (2025-12-13)'."""
-    parts = [", ".join(ev.actors[:1]), _label(ev.event_type)]
+    """'Alexander Lukashenko pardoned 123 detainees (2025-12-13)'; 'Ales Bialiatski, Maria
+    Kalesnikava released' when only those it was done to are named."""
+    roles = ev.roles if len(ev.roles) == len(ev.actors) else ("subject",) * len(ev.actors)
+    doers = [a for a, r in zip(ev.actors, roles) if r != "object"]
+    done_to = [a for a, r in zip(ev.actors, roles) if r == "object"]
+    if not doers:
+        doers, done_to = [", ".join(done_to)] if done_to else [], []
+    parts = [", ".join(doers[:1]), _label(ev.event_type)]
     if obj:
         parts.append(obj)
-    elif len(ev.actors) > 1:
-        parts.append(ev.actors[1])
+    elif done_to or len(doers) > 1:
+        parts.append(", ".join(done_to or doers[1:2]))
     if ev.where:
         parts.append(f"({'to' if ev.event_type == 'transfer' else 'in'} {ev.where})")
     if when:
@@ -137,11 +143,12 @@ def _sentence_claims(
     events = find_events(s.text, lex)
     if mentions is not None:
         chain = attribution.chain if attribution else ()
-        events = [replace(e, actors=ground_event(e, s.text, 0, len(s.text), mentions, chain)) for e in events]
-    abs_events = [
-        Event(e.start + s.start, e.end + s.start, e.event_type, e.trigger, e.actors, e.where, e.reason)
-        for e in events
-    ]
+        grounded = [ground_event(e, s.text, 0, len(s.text), mentions, chain) for e in events]
+        events = [
+            replace(e, actors=tuple(n for n, _ in g), roles=tuple(r for _, r in g))
+            for e, g in zip(events, grounded)
+        ]
+    abs_events = [replace(e, start=e.start + s.start, end=e.end + s.start) for e in events]
     out: list[Claim] = []
     objects: dict[int, str] = {}
     # A bound ("since 2011") neither dates an event nor is dated by one.

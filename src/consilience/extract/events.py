@@ -46,6 +46,7 @@ class Event:
     # (start, end, role) of each actor in the sentence, role "subject", "object" or "agent" (after
     # "by"): lets a later step ground the names in typed mentions (see extract/actors.py)
     actor_spans: tuple[tuple[int, int, str], ...] = ()
+    roles: tuple[str, ...] = ()  # the role of each of `actors`, in order
 
 
 def find_names(text: str, lex: Lexicon) -> list[Name]:
@@ -211,6 +212,31 @@ def _not_an_event(text: str, m: re.Match[str], etype: str, lex: Lexicon, title_c
     return rx is not None and any(x.start() <= m.start() and m.end() <= x.end() for x in rx.finditer(text))
 
 
+def _listed(text: str, names: list[Name], trig_end: int, lex: Lexicon) -> list[Name]:
+    """The names of a list the trigger introduces: "among those freed are X, ..., and Y",
+    "среди освобождённых — X": a copula or a dash right after the trigger, then names up to the
+    end of the sentence (commas and apposition words between them are part of the list)."""
+    cues = "|".join(re.escape(w) for w in lex.get("list_cues", []))
+    if not cues or not re.match(rf"\s*(?:[—–]|(?:{cues})(?!\w))", text[trig_end:], re.IGNORECASE):
+        return []
+    stop = re.search(r"[;!?]|\.\s", text[trig_end:])
+    end = trig_end + stop.start() if stop else len(text)
+    # one item per stretch between commas and "and": its last name is the head ("бывший
+    # председатель Союза учителей Варнии Степан Грибов" is Грибов, not the union)
+    seps = [(trig_end + x.start(), trig_end + x.end()) for x in re.finditer(r",|\s(?:and|и|or|или)\s", text[trig_end:end])]
+    stretches = list(zip([trig_end, *(b for _, b in seps)], [*(a for a, _ in seps), end]))
+    items: list[Name] = []
+    for lo, hi in stretches:
+        inside = [n for n in names if lo <= n.start and n.end <= hi]
+        # an item ends its stretch ("one of the laureates Ales Bialiatski"); a name with words
+        # after it, or a stretch opening with an article ("the former head of the Union"), is
+        # a description of the item before
+        if not inside or text[inside[-1].end : hi].strip(" .,'’\"»”") or re.match(r"\s*(?:the|a|an)\s", text[lo:hi]):
+            continue
+        items.append(inside[-1])
+    return items
+
+
 def find_events(text: str, lex: Lexicon) -> list[Event]:
     """Event triggers in one sentence, one per type, with nearby names and place."""
     names = find_names(text, lex)
@@ -282,6 +308,8 @@ def find_events(text: str, lex: Lexicon) -> list[Event]:
                 actors = [(obj, "agent"), *[(n, "object") for n, _ in patient]]
             elif obj:
                 actors.append((obj, "object"))
+            # "Among those freed are X, ..., and Y": every name of the list is what was done to
+            actors += [(n, "object") for n in _listed(text, names, m.end(), lex) if n is not obj]
             kept: dict[str, tuple[int, int, str]] = {}
             for name, role in actors:
                 if name.text != where and name.text not in kept:
@@ -297,6 +325,7 @@ def find_events(text: str, lex: Lexicon) -> list[Event]:
                     where,
                     f"trigger '{m.group()}' ({etype} lexicon)",
                     tuple(kept.values()),
+                    tuple(role for _, _, role in kept.values()),
                 )
             )
     out.sort(key=lambda e: e.start)
