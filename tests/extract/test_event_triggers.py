@@ -70,6 +70,8 @@ def test_russian_trigger_words_used_otherwise(text: str, absent: str | None, pre
         "Broadcom plans to nominate directors at Qualcomm's shareholder meeting.",
         "The two airlines have a codeshare agreement.",
         "People queue to buy the new phone upon its release.",
+        "Lukashenko signed a decree on Friday.",
+        "Лукашенко подписал указ в пятницу.",
     ],
 )
 def test_a_denied_possible_or_business_event_is_none(text: str) -> None:
@@ -85,6 +87,8 @@ def test_a_denied_possible_or_business_event_is_none(text: str) -> None:
         ("Не менее 30 человек погибли.", "ru", "death"),
         ("Officials did not say whether the release was linked to the deal.", "en", "release"),
         ("The opposition leader was arrested in May 2020.", "en", "arrest"),
+        ("The two sides signed an agreement in Abu Dhabi.", "en", "agreement"),
+        ("Lukashenko signed a decree pardoning 52 prisoners.", "en", "pardon"),
     ],
 )
 def test_approximations_other_clauses_and_months_are_not_denials(text: str, lang: str, expected: str) -> None:
