@@ -55,20 +55,18 @@ def ground(
     return ()
 
 
-def _span_of(text: str, lo: int, hi: int, phrase: str) -> tuple[int, int] | None:
-    at = text.find(phrase, lo, hi)
+def _span_of(text: str, phrase: str) -> tuple[int, int] | None:
+    at = text.find(phrase)
     return None if at < 0 else (at, at + len(phrase))
 
 
-def speaker_names(
-    text: str, lo: int, hi: int, chain: Sequence[str], mentions: Sequence[Mention]
-) -> tuple[str, ...]:
-    """The named speakers of an attribution chain found in text[lo:hi]: from the first capital
+def speaker_names(text: str, chain: Sequence[str], mentions: Sequence[Mention]) -> tuple[str, ...]:
+    """The named speakers of an attribution chain found in the sentence: from the first capital
     of each link to the end of its last mention ("the Polish Foreign Ministry" -> "Polish Foreign
     Ministry", "правозащитный центр «Вясна»" -> "Вясна"); a link naming nobody gives nothing."""
     out: list[str] = []
     for link in chain:
-        span = _span_of(text, lo, hi, link)
+        span = _span_of(text, link)
         if span is None:
             continue
         inside = [m for m in mentions if span[0] <= m.start and m.end <= span[1]]
@@ -83,28 +81,17 @@ def speaker_names(
 
 
 def ground_event(
-    ev: Event,
-    text: str,
-    sentence_start: int,
-    sentence_end: int,
-    mentions: Sequence[Mention],
-    chain: Sequence[str] = (),
+    ev: Event, sentence: str, mentions: Sequence[Mention], chain: Sequence[str] = ()
 ) -> tuple[tuple[str, str], ...]:
-    """An event's actors grounded in mentions, each with its role ("subject", "object",
-    "agent"); event spans are relative to the sentence."""
-    speakers = [
-        span
-        for link in chain
-        if (span := _span_of(text, sentence_start, sentence_end, link)) is not None
-    ]
+    """An event's actors grounded in the sentence's mentions (spans relative to the sentence, as
+    the event's are), each with its role ("subject", "object", "agent")."""
+    speakers = [span for link in chain if (span := _span_of(sentence, link)) is not None]
     if ev.event_type == "statement" and speakers:
-        names = speaker_names(text, sentence_start, sentence_end, chain, mentions)
-        return tuple((name, "subject") for name in names)
+        return tuple((name, "subject") for name in speaker_names(sentence, chain, mentions))
     out: dict[str, str] = {}
     for start, end, role in ev.actor_spans:
-        a, b = sentence_start + start, sentence_start + end
-        if any(s <= a and b <= e for s, e in speakers):
+        if any(s <= start and end <= e for s, e in speakers):
             continue  # the source of the report, not a party to what it reports
-        for name in ground(text, a, b, role, mentions):
+        for name in ground(sentence, start, end, role, mentions):
             out.setdefault(name, role)
     return tuple(out.items())

@@ -8,6 +8,7 @@ a sentence go onto every claim made in it. Pure function: no store, no network.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -143,7 +144,7 @@ def _sentence_claims(
     events = find_events(s.text, lex)
     if mentions is not None:
         chain = attribution.chain if attribution else ()
-        grounded = [ground_event(e, s.text, 0, len(s.text), mentions, chain) for e in events]
+        grounded = [ground_event(e, s.text, mentions, chain) for e in events]
         events = [
             replace(e, actors=tuple(n for n, _ in g), roles=tuple(r for _, r in g))
             for e, g in zip(events, grounded)
@@ -293,15 +294,15 @@ def extract_claims(
     lang = normalise_language(language, text)
     dates = find_dates(text, lang, published)
     claims: list[Claim] = []
+    ordered = sorted(mentions or (), key=lambda m: m.start)
+    starts = [m.start for m in ordered]
     for s in split_sentences(text):
         inside = [d for d in dates if s.start <= d.start and d.end <= s.end]
         local = None
         if mentions is not None:
-            local = [
-                replace(m, start=m.start - s.start, end=m.end - s.start)
-                for m in mentions
-                if s.start <= m.start and m.end <= s.end
-            ]
+            # the sentence's mentions, found by bisection (an article has hundreds), re-based
+            here = ordered[bisect_left(starts, s.start) : bisect_left(starts, s.end)]
+            local = [replace(m, start=m.start - s.start, end=m.end - s.start) for m in here if m.end <= s.end]
         claims.extend(_sentence_claims(article_id, s, lang, inside, local))
     claims += anaphoric_confirmations(claims, lang)
     claims.sort(key=lambda c: c.start)

@@ -136,33 +136,77 @@ def _subject(text: str, before: list[Name], trigger: int, lex: Lexicon) -> Name:
     return head if _APPOSITION.fullmatch(text, head.end, near.start) else near
 
 
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    """The words the event rules below ask about, compiled once per language from its lexicon
+    (they run for every trigger of every sentence)."""
+
+    agent: re.Pattern[str] | None  # "pardoned by", "a pardon signed by": the name after did it
+    auxiliaries: frozenset[str]  # forms of "be" that make a trigger passive
+    exclusions: dict[str, re.Pattern[str]]  # per type, phrases in which the trigger is no event
+    clause_start: re.Pattern[str] | None  # words that open a new clause (its own negation)
+    not_negations: re.Pattern[str] | None  # "no fewer than", «не менее»: approximations
+    negations: frozenset[str]
+    negation_window: int
+    hypotheticals: frozenset[str]
+    list_start: re.Pattern[str] | None  # "are", "were", «были» or a dash right after a trigger
+    list_joiners: re.Pattern[str]  # commas, "and", «и» between the items of a list
+    articles: re.Pattern[str] | None  # "the former head of ...": an apposition, not an item
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=16)
+def _vocabulary(lang: str) -> _Vocabulary:
+    lex = load_lexicon(lang)
+
+    def words(key: str) -> list[str]:
+        return list(lex.get(key, []))
+
+    def any_of(found: list[str]) -> re.Pattern[str] | None:
+        body = _alternation(found)
+        return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE) if body else None
+
+    markers = _alternation(words("agent_markers"))
+    cues = _alternation(words("list_cues"))
+    joiners = _alternation(words("list_joiners"))
+    articles = _alternation(words("articles"))
+    return _Vocabulary(
+        agent=re.compile(rf"\s*(?:\w+(?:ed|en)\s+)?(?:{markers})\s+(?:[\w.]+\s+){{0,2}}") if markers else None,
+        auxiliaries=frozenset(w.lower() for w in words("passive_auxiliaries")),
+        exclusions={
+            etype: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
+            for etype, pats in lex.get("event_exclusions", {}).items()
+            if not etype.startswith("_") and pats
+        },
+        clause_start=any_of(
+            [*lex.attribution("clause_words"), *words("relative_pronouns"), *words("clause_openers")]
+        ),
+        not_negations=any_of(words("not_negations")),
+        negations=frozenset(words("event_negations")),
+        negation_window=int(lex.get("negation_windows", 0)),
+        hypotheticals=frozenset(words("event_hypotheticals")),
+        list_start=re.compile(rf"\s*(?:[—–]|(?:{cues})(?!\w))", re.IGNORECASE) if cues else None,
+        list_joiners=re.compile(rf",|\s(?:{joiners})\s" if joiners else ",", re.IGNORECASE),
+        articles=re.compile(rf"\s*(?:{articles})\s", re.IGNORECASE) if articles else None,
+    )
+
+
 def _agent_phrase(text: str, trig_end: int, name_start: int, lex: Lexicon) -> bool:
     """Whether a passive agent marker ("by") ties the name after a trigger to the trigger itself:
     "pardoned by", "a pardon signed by" (one participle between), then at most a title or two.
     In "the release followed a visit by X" the "by" belongs to the visit."""
-    markers = "|".join(re.escape(w) for w in lex.get("agent_markers", []))
-    if not markers:
-        return False
-    gap = text[trig_end:name_start]
-    return re.fullmatch(rf"\s*(?:\w+(?:ed|en)\s+)?(?:{markers})\s+(?:[\w.]+\s+){{0,2}}", gap) is not None
+    agent = _vocabulary(lex.lang).agent
+    return agent is not None and agent.fullmatch(text, trig_end, name_start) is not None
 
 
 def _passive(text: str, trig_start: int, lex: Lexicon) -> bool:
     """Whether a form of "be" (one adverb allowed) stands right before the trigger: "was freed"."""
-    aux = {w.lower() for w in lex.get("passive_auxiliaries", [])}
+    aux = _vocabulary(lex.lang).auxiliaries
     words = re.findall(r"\w+", text[max(0, trig_start - 30) : trig_start].lower())[-2:]
     return bool(words) and (words[-1] in aux or (len(words) == 2 and words[0] in aux and words[1].endswith("ly")))
-
-
-@lru_cache(maxsize=16)
-def _exclusions(lang: str) -> dict[str, re.Pattern[str]]:
-    """Per event type, the phrases in which its trigger is no event ("released a statement")."""
-    table = load_lexicon(lang).get("event_exclusions", {})
-    return {
-        etype: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
-        for etype, pats in table.items()
-        if not etype.startswith("_") and pats
-    }
 
 
 def _title_case(text: str) -> bool:
@@ -174,29 +218,23 @@ def _title_case(text: str) -> bool:
     return bool(content) and sum(w[:1].isupper() for w in content) >= 0.8 * len(content)
 
 
-_CLAUSE_WORDS = re.compile(
-    r"\b(?:whether|that|which|who|how|because|after|before|since|although|while"
-    r"|ли|что|как|сколько|который|которые|после)\b",
-    re.IGNORECASE,
-)
-
-
 def _denied_or_hypothetical(text: str, start: int, lex: Lexicon) -> bool:
     """'have not been released', 'no fighters were released', 'could be jailed': the sentence
     says the event did not or may not happen. Looked for among the last words of the trigger's
     own clause ("did not say whether the release ..." negates the saying), with approximations
     ("no fewer than", «не менее») taken out first."""
+    v = _vocabulary(lex.lang)
     clause = re.split(r"[,;:()—–]", text[:start])[-1]
-    clause = _CLAUSE_WORDS.split(clause)[-1]
-    for phrase in lex.get("not_negations", []):
-        clause = re.sub(re.escape(phrase), " ", clause, flags=re.IGNORECASE)
+    if v.clause_start is not None:
+        clause = v.clause_start.split(clause)[-1]
+    if v.not_negations is not None:
+        clause = v.not_negations.sub(" ", clause)
     words = re.findall(r"[\w']+", clause)
-    negations = set(lex.get("event_negations", []))
-    window = int(lex.get("negation_windows", 0))
-    if window and any(w.lower() in negations or w.lower().endswith("n't") for w in words[-window:]):
+    window = words[-v.negation_window :] if v.negation_window else []
+    if any(w.lower() in v.negations or w.lower().endswith("n't") for w in window):
         return True
     # modals are lower-case words: "May 2020" is a month, not "may"
-    return any(w in set(lex.get("event_hypotheticals", [])) for w in words[-3:])
+    return any(w in v.hypotheticals for w in words[-3:])
 
 
 def _not_an_event(text: str, m: re.Match[str], etype: str, lex: Lexicon, title_case: bool) -> bool:
@@ -208,7 +246,7 @@ def _not_an_event(text: str, m: re.Match[str], etype: str, lex: Lexicon, title_c
         return True
     if etype != "statement" and _denied_or_hypothetical(text, m.start(), lex):
         return True
-    rx = _exclusions(lex.lang).get(etype)
+    rx = _vocabulary(lex.lang).exclusions.get(etype)
     return rx is not None and any(x.start() <= m.start() and m.end() <= x.end() for x in rx.finditer(text))
 
 
@@ -216,22 +254,23 @@ def _listed(text: str, names: list[Name], trig_end: int, lex: Lexicon) -> list[N
     """The names of a list the trigger introduces: "among those freed are X, ..., and Y",
     "среди освобождённых — X": a copula or a dash right after the trigger, then names up to the
     end of the sentence (commas and apposition words between them are part of the list)."""
-    cues = "|".join(re.escape(w) for w in lex.get("list_cues", []))
-    if not cues or not re.match(rf"\s*(?:[—–]|(?:{cues})(?!\w))", text[trig_end:], re.IGNORECASE):
+    v = _vocabulary(lex.lang)
+    if v.list_start is None or not v.list_start.match(text, trig_end):
         return []
     stop = re.search(r"[;!?]|\.\s", text[trig_end:])
     end = trig_end + stop.start() if stop else len(text)
     # one item per stretch between commas and "and": its last name is the head ("бывший
     # председатель Союза учителей Варнии Степан Грибов" is Грибов, not the union)
-    seps = [(trig_end + x.start(), trig_end + x.end()) for x in re.finditer(r",|\s(?:and|и|or|или)\s", text[trig_end:end])]
-    stretches = list(zip([trig_end, *(b for _, b in seps)], [*(a for a, _ in seps), end]))
+    seps = [(x.start(), x.end()) for x in v.list_joiners.finditer(text, trig_end, end)]
+    stretches = zip([trig_end, *(b for _, b in seps)], [*(a for a, _ in seps), end])
     items: list[Name] = []
     for lo, hi in stretches:
         inside = [n for n in names if lo <= n.start and n.end <= hi]
         # an item ends its stretch ("one of the laureates Ales Bialiatski"); a name with words
         # after it, or a stretch opening with an article ("the former head of the Union"), is
         # a description of the item before
-        if not inside or text[inside[-1].end : hi].strip(" .,'’\"»”") or re.match(r"\s*(?:the|a|an)\s", text[lo:hi]):
+        described = v.articles is not None and v.articles.match(text, lo, hi)
+        if not inside or text[inside[-1].end : hi].strip(" .,'’\"»”") or described:
             continue
         items.append(inside[-1])
     return items
