@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from consilience.cluster.doc import StoryDoc
@@ -27,20 +28,19 @@ class DocFeatures:
     year: int | None = None  # publication year, else the latest year the text mentions
 
 
-_TERMS: dict[tuple[str, int], str] = {}  # word -> term memo ("" for a stop word); bounded below
+_TERMS: dict[int, dict[str, str]] = {}  # stem -> word -> term ("" for a stop word); bounded below
 
 
 def content_terms(text: str, stem: int) -> list[str]:
     """Lower-cased content words; a fixed-length prefix stands in for a stemmer in any language."""
-    stop = stopwords()
-    memo = _TERMS
-    if len(memo) > 500_000:
-        memo.clear()
-    out = []
+    memo = _TERMS.get(stem)
+    if memo is None or len(memo) > 500_000:
+        memo = _TERMS[stem] = {}
+    get, out = memo.get, []
     for word in _WORD_RE.findall(text.lower()):
-        term = memo.get((word, stem))
+        term = get(word)
         if term is None:
-            term = memo[(word, stem)] = "" if word in stop else word[:stem] if stem else word
+            term = memo[word] = "" if word in stopwords() else word[:stem] if stem else word
         if term:
             out.append(term)
     return out
@@ -104,9 +104,7 @@ def doc_features(
 ) -> DocFeatures:
     """Features of one article; only the first `max_chars` of the body count (the lead tells the event)."""
     body = doc.text[:max_chars]
-    terms: dict[str, float] = {}
-    for term in content_terms(body, stem):
-        terms[term] = terms.get(term, 0.0) + 1.0
+    terms: dict[str, float] = dict(Counter(content_terms(body, stem)))  # C-level counting
     title = doc.title or ""
     for term in content_terms(title, stem):
         terms[term] = terms.get(term, 0.0) + title_weight

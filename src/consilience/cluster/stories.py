@@ -28,12 +28,15 @@ Two stories made mostly of headlines merge at a lower bar (`short_merge_threshol
 
 from __future__ import annotations
 
+import heapq
 import math
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from itertools import islice
+from operator import mul
 
 from consilience.cluster.doc import StoryDoc, naive_utc, publication_order
 from consilience.cluster.features import DocFeatures, doc_features
@@ -176,8 +179,10 @@ def _add_day(days: list[int], when: datetime, cap: int) -> None:
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    """Sparse dot product over the shared keys (a C-level set intersection finds them)."""
-    return sum([a[k] * b[k] for k in a.keys() & b.keys()])
+    """Sparse dot product over the shared keys (a C-level set intersection finds them, and
+    C-level maps multiply: this is the hottest loop of grouping)."""
+    keys = a.keys() & b.keys()
+    return sum(map(mul, map(a.__getitem__, keys), map(b.__getitem__, keys)))
 
 
 def _dice(
@@ -258,8 +263,9 @@ class StoryIndex:
         cfg = self.config
         idfs = self._idfs(feats.terms)
         terms = {t: (1.0 + math.log(c)) * i for (t, c), i in zip(feats.terms.items(), idfs)}
-        if len(terms) > cfg.doc_terms:
-            terms = dict(sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg.doc_terms])
+        if len(terms) > cfg.doc_terms:  # heaviest first, ties by term (tuples: no key function)
+            top = sorted([(-v, t) for t, v in terms.items()])[: cfg.doc_terms]
+            terms = {t: -neg for neg, t in top}
         norm = math.sqrt(sum([v * v for v in terms.values()])) or 1.0
         return {
             "terms": {t: v / norm for t, v in terms.items()},
@@ -270,8 +276,8 @@ class StoryIndex:
 
     def _keys(self, vecs: dict[str, dict[str, float]]) -> list[str]:
         """Retrieval keys of an article: its top content terms, entities, numbers and dates."""
-        top = sorted(vecs["terms"].items(), key=lambda kv: (-kv[1], kv[0]))
-        keys = [t for t, _ in top[: self.config.query_terms]]
+        top = sorted([(-v, t) for t, v in vecs["terms"].items()])
+        keys = [t for _, t in top[: self.config.query_terms]]
         keys += ["!" + e for e in sorted(vecs["entities"])]
         keys += ["#" + n for n in sorted(vecs["numbers"])]
         keys += ["@" + d for d in sorted(vecs["dates"])]
@@ -281,19 +287,28 @@ class StoryIndex:
     def _candidates(self, keys: list[str]) -> list[_Story]:
         cfg = self.config
         limit = max(cfg.common_share * self.n_docs, 50)
-        hits: dict[str, float] = {}
-        merges = self.merges
+        hits: defaultdict[str, float] = defaultdict(float)
+        merges, postings, df, cap = self.merges, self.postings, self.df, cfg.posting_cap
         for key in keys:
-            posting = self.postings.get(key)
-            if not posting or self.df.get(key, 0) > limit:
+            posting = postings.get(key)
+            if not posting or df.get(key, 0) > limit:
                 continue
             weight = self._idf(key)
-            for sid in islice(reversed(posting), cfg.posting_cap):
+            for sid in islice(reversed(posting), cap):
                 if sid in merges:
                     sid = self.resolve(sid)
-                hits[sid] = hits.get(sid, 0.0) + weight
-        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], self.stories[kv[0]].seq))
-        return [self.stories[sid] for sid, _ in ranked[: cfg.candidates]]
+                hits[sid] += weight
+        if not hits:
+            return []
+        # Only stories weighing at least the k-th best weight can rank in the top k; sorting
+        # just those (ties included) gives the same list as sorting every hit, far cheaper.
+        floor = heapq.nlargest(cfg.candidates, hits.values())[-1]
+        stories = self.stories
+        ranked = sorted(
+            ((w, sid) for sid, w in hits.items() if w >= floor),
+            key=lambda p: (-p[0], stories[p[1]].seq),
+        )
+        return [stories[sid] for _, sid in ranked[: cfg.candidates]]
 
     @staticmethod
     def _content_key(story: _Story, lang: str) -> str | None:
@@ -313,11 +328,7 @@ class StoryIndex:
         shared = [(v * total[t], t) for t, v in terms.items() if t in total]
         mean_all = sum([x for x, _ in shared]) / max(story.langs.get(key, 1.0), 1.0)
         sims = sorted(
-            (
-                _dot(terms, vec)
-                for mlang, vec in story.recent
-                if mlang == key or _UND in (key, mlang)
-            ),
+            [_dot(terms, vec) for mlang, vec in story.recent if mlang == key or _UND in (key, mlang)],
             reverse=True,
         )[: cfg.top_k]
         if not sims:
@@ -409,7 +420,9 @@ class StoryIndex:
         when: datetime | None,
         year: int | None,
         story: _Story,
-    ) -> tuple[float, Evidence]:
+    ) -> tuple[float, tuple]:
+        """The article's score against one story, and the raw parts `_evidence` turns into an
+        Evidence (only for the story it is kept for: the sorting there costs)."""
         cfg = self.config
         key = self._content_key(story, lang)
         content, shared_t = (0.0, []) if key is None else self._content(vecs["terms"], key, story)
@@ -433,8 +446,18 @@ class StoryIndex:
             score = cfg.cross_entities * ent + cfg.cross_numbers * num + cfg.cross_dates * dat
         else:
             score = 0.0  # another language and no shared entity: numbers alone are too weak
-        top = lambda pairs, k: tuple(x for _, x in sorted(pairs, key=lambda p: (-p[0], p[1]))[:k])  # noqa: E731
-        evidence = Evidence(
+        parts = (shared_t, shared_e, shared_n, shared_d, content, ent, num, dat, gap)
+        return score - penalty - conflict, (parts, penalty, conflict)
+
+    @staticmethod
+    def _evidence(raw: tuple) -> Evidence:
+        """The readable evidence of one score: its parts and the top shared keys of each channel."""
+        (shared_t, shared_e, shared_n, shared_d, content, ent, num, dat, gap), penalty, conflict = raw
+
+        def top(pairs: list[tuple[float, str]], k: int) -> tuple[str, ...]:
+            return tuple(x for _, x in sorted(pairs, key=lambda p: (-p[0], p[1]))[:k])
+
+        return Evidence(
             terms=top(shared_t, 6),
             entities=top(shared_e, 6),
             numbers=top(shared_n, 6),
@@ -447,7 +470,6 @@ class StoryIndex:
             penalty=round(penalty + conflict, 4),
             conflict=round(conflict, 4),
         )
-        return score - penalty - conflict, evidence
 
     # --- updates -------------------------------------------------------------------------
     def _absorb(
@@ -533,10 +555,12 @@ class StoryIndex:
         best: tuple[float, _Story, Evidence] | None = None
         scored = []
         for story in self._candidates(keys):
-            score, evidence = self._score(vecs, lang, when, feats.year, story)
+            score, raw = self._score(vecs, lang, when, feats.year, story)
             scored.append((score, story))
             if best is None or score > best[0]:
-                best = (score, story, evidence)
+                best = (score, story, raw)
+        if best is not None:
+            best = (best[0], best[1], self._evidence(best[2]))
         bar = cfg.threshold if len(feats.terms) >= cfg.short_terms else cfg.short_threshold
         if best is not None and best[0] >= bar:
             score, story, evidence = best
