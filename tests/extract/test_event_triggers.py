@@ -93,3 +93,40 @@ def test_a_denied_possible_or_business_event_is_none(text: str) -> None:
 )
 def test_approximations_other_clauses_and_months_are_not_denials(text: str, lang: str, expected: str) -> None:
     assert expected in {e.event_type for e in find_events(text, load_lexicon(lang))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The spokesman for the ministry agreed.",
+        "There is general agreement that the hearing went on too long.",
+        "She talks warmly about her years at the paper.",
+        "The dog wasn’t under attack, the keeper said.",
+        "The horses will be taken to a farm in the north.",
+        "Talks on the dispute would be held on the sidelines of the forum.",
+        "Critics asked whether new sanctions would increase the risk of attack on the port.",
+        "He said he was hurt and surprised by the accusations.",
+        "Workers put up fences to prevent children from being hurt.",
+        "Tankers transferred oil products to other vessels at sea.",
+        "The gunman exchanged fire with officers before fleeing.",
+        "Visit our website for the terms of use.",
+        "The driver struggled to deal with the icy road.",
+        "Ministers called for tougher deportation laws.",
+    ],
+)
+def test_opinions_verbs_futures_and_figures_of_speech_are_no_events(text: str) -> None:
+    assert _types(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two governments agreed to swap detainees.", {"agreement", "transfer"}),
+        ("Our thoughts are with those who lost their lives in the crash.", {"death"}),
+        ("The girl was taken to the capital, where she met Okafor and other officials.", {"transfer", "meeting"}),
+        ("Two officers were seriously hurt in the bombing.", {"injury", "attack"}),
+        ("The killing of the journalist shocked the town.", {"death"}),
+    ],
+)
+def test_the_events_these_rules_must_keep(text: str, expected: set[str]) -> None:
+    assert _types(text) == expected

@@ -224,7 +224,8 @@ def _denied_or_hypothetical(text: str, start: int, lex: Lexicon) -> bool:
     own clause ("did not say whether the release ..." negates the saying), with approximations
     ("no fewer than", «не менее») taken out first."""
     v = _vocabulary(lex.lang)
-    clause = re.split(r"[,;:()—–]", text[:start])[-1]
+    # a typographic apostrophe ("wasn’t") is one for the "n't" test
+    clause = re.split(r"[,;:()—–]", text[:start])[-1].replace("’", "'")
     if v.clause_start is not None:
         clause = v.clause_start.split(clause)[-1]
     if v.not_negations is not None:
@@ -237,6 +238,15 @@ def _denied_or_hypothetical(text: str, start: int, lex: Lexicon) -> bool:
     return any(w in v.hypotheticals for w in words[-3:])
 
 
+def _still_to_come(text: str, end: int, lex: Lexicon) -> bool:
+    """A named event whose own verb is a modal: "talks on the crisis would be held", "the release
+    will take place". The modal is looked for among the first words after the trigger, in its
+    clause."""
+    v = _vocabulary(lex.lang)
+    clause = re.split(r"[,;:()—–]", text[end:])[0]
+    return any(w in v.hypotheticals for w in re.findall(r"[\w']+", clause)[:4])
+
+
 def _not_an_event(text: str, m: re.Match[str], etype: str, lex: Lexicon, title_case: bool) -> bool:
     """A trigger word used otherwise: inside a name ("Joshua Freed", "the Stock Exchange": a
     capitalised trigger inside a sentence that is not in Title Case), denied or only possible
@@ -244,7 +254,9 @@ def _not_an_event(text: str, m: re.Match[str], etype: str, lex: Lexicon, title_c
     ("released a statement", "money transfers", "signed into law")."""
     if not title_case and m.group()[:1].isupper() and text[: m.start()].strip(" \"'“«(—-"):
         return True
-    if etype != "statement" and _denied_or_hypothetical(text, m.start(), lex):
+    if etype != "statement" and (
+        _denied_or_hypothetical(text, m.start(), lex) or _still_to_come(text, m.end(), lex)
+    ):
         return True
     rx = _vocabulary(lex.lang).exclusions.get(etype)
     return rx is not None and any(x.start() <= m.start() and m.end() <= x.end() for x in rx.finditer(text))
