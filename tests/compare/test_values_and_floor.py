@@ -50,3 +50,17 @@ def test_bench_dev_split_meets_the_conflict_floor():
     precision, recall, f1 = ours["conflict"]
     assert precision >= 0.9 and recall >= 0.8
     assert f1 > base["conflict"][2]
+
+
+def test_a_range_keeps_both_ends():
+    dozens = quantity_of(
+        claim("a", "quantity", "x", quote="Dozens of people were killed", value="20-99",
+              approximate=True, vague="dozens")  # fmt: skip
+    )
+    more = quantity_of(claim("b", "quantity", "x", quote="more than 70 were killed", value=">70"))
+    about = quantity_of(claim("c", "quantity", "x", quote="about 200 were hurt", value="~200"))
+    assert dozens and (dozens.low, dozens.high) == (20, 99) and "dozens" in dozens.text
+    assert dozens.overlaps(more)  # "dozens" and "more than 70" can both be true
+    assert not dozens.overlaps(about)
+    written = quantity_of(claim("d", "quantity", "x", quote="10 to 15 were freed", value="10-15"))
+    assert written and (written.low, written.high) == (10, 15)

@@ -70,6 +70,10 @@ def quantity_of(claim: Claim) -> Quantity | None:
     value = (claim.value or "").strip()
     if not value:
         return None
+    span = _range(value)
+    if span is not None:  # "10-15", or "dozens" kept as the 20-99 it admits: both ends count
+        vague = claim.extra.get("vague")
+        return Quantity(span[0], span[1], False, f"{vague} ({value})" if vague else value)
     lexicons = lexicons_for(value + " " + claim.quote)
     number = parse_number(value)
     if number is None:
@@ -96,6 +100,20 @@ def quantity_of(claim: Claim) -> Quantity | None:
     if kind == "upper":
         return Quantity(0.0, number, False, shown)
     return Quantity(number * (1 - _ROUND_TOLERANCE), number * (1 + _ROUND_TOLERANCE), False, shown)
+
+
+_RANGE = re.compile(r"(\d[\d,.]*)\s*[-–]\s*(\d[\d,.]*)")
+
+
+def _range(value: str) -> tuple[float, float] | None:
+    """The two ends of a range value ("10-15", "200-999"); None for anything else."""
+    m = _RANGE.fullmatch(value.lstrip("~").strip())
+    if not m:
+        return None
+    low, high = parse_number(m.group(1)), parse_number(m.group(2))
+    if low is None or high is None or low > high:
+        return None
+    return low, high
 
 
 def dates_compatible(a: str, b: str) -> bool:
