@@ -224,3 +224,13 @@ def test_an_apposition_between_speaker_and_verb_and_a_plan_that_says_nothing() -
     # controls: a named source after "according to", and a role that speaks
     assert find_attribution("According to the Times, he left.", en).attribution.origin == "Times"
     assert find_attribution("Supplies are stocked, the mayor said.", en).attribution.origin == "mayor"
+
+
+def test_a_count_of_the_injured_is_an_injury_not_the_nearby_death() -> None:
+    text = "The lorry hit the crowd, killing at least 84 people and leaving around 202 injured."
+    counts = {c.value: c for c in extract_claims("a", text, "en", "2026-07-15") if c.kind == "quantity"}
+    assert counts[">=84"].event_type == "death" and counts[">=84"].statement == "at least 84 people died"
+    assert counts["~202"].event_type == "injury"
+    assert counts["~202"].statement == "around 202 injured"  # not "injured died", nor "injured injured"
+    whole = extract_claims("b", "Officials said 114 of the released individuals went home.", "en", None)
+    assert [c.event_type for c in whole if c.kind == "quantity"] == [None]  # a modifier, not the count

@@ -82,10 +82,15 @@ def _nearest_event(events: list[Event], pos: int, end: int | None = None) -> Eve
     """The non-speech event nearest to a quantity: what happened to the things counted.
 
     A trigger inside the quantity's own words ("114 of the released individuals") describes the
-    whole the count is taken from, not what happened to the count, so it is skipped.
+    whole the count is taken from, not what happened to the count, so it is skipped; unless it is
+    the word counted itself ("around 202 injured", "12 dead"), which says what happened to them.
     """
     end = pos if end is None else end
-    real = [e for e in events if e.event_type != "statement" and not (pos <= e.start and e.end <= end)]
+    real = [
+        e
+        for e in events
+        if e.event_type != "statement" and not (pos <= e.start and e.end < end)
+    ]
     if not real:
         return None
     return min(real, key=lambda e: min(abs(e.start - pos), abs(e.end - pos)))
@@ -160,9 +165,11 @@ def _sentence_claims(
         pos = s.start + q.start
         ev = _nearest_event(abs_events, pos, s.start + q.end)
         when = owned.get(id(ev)) if ev is not None else _nearest_date(points, pos)
-        label = _label(ev.event_type) if ev else ""
+        # "12 dead" already says what happened to them: no "died" after it
+        said = ev is not None and pos <= ev.start and ev.end <= s.start + q.end
+        label = _label(ev.event_type) if ev and not said else ""
         statement = f"{q.display} {q.unit}" + (
-            (f" ({label})" if q.kind == "duration" else f" {label}") if ev else ""
+            (f" ({label})" if q.kind == "duration" else f" {label}") if label else ""
         )
         if ev is not None and id(ev) not in objects:
             objects[id(ev)] = f"{q.display} {q.unit}"
