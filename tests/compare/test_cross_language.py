@@ -145,7 +145,26 @@ def test_a_part_of_the_dead_is_no_rival_to_the_toll() -> None:
     assert "conflicting" not in [x.status for x in compare_story(_outlets("a", "b"), among + two, []).claims]
     # control: two tolls of children with no part-of cue do conflict
     ten = quantities("a", "Ten children died in the attack, officials said.")
-    assert "conflicting" in [x.status for x in compare_story(_outlets("a", "b"), ten + two, []).claims]
+    rival = quantities("b", "Two children died in the attack, the mayor said.")
+    assert "conflicting" in [x.status for x in compare_story(_outlets("a", "b"), ten + rival, []).claims]
+
+
+def test_a_hospital_count_is_a_part_of_the_injured() -> None:
+    from consilience.extract.claims import extract_claims
+
+    def quantities(article: str, text: str) -> list:
+        return [c for c in extract_claims(article, text, "en", "2016-11-09") if c.kind == "quantity"]
+
+    toll = quantities("a", "Police said more than 50 people were injured when the tram overturned.")
+    ward = quantities("b", "St Anne's Hospital said it was treating 20 people, four of them seriously injured.")
+    assert ward and ward[0].extra.get("partitive")
+    assert "conflicting" not in [x.status for x in compare_story(_outlets("a", "b"), toll + ward, []).claims]
+    severe = quantities("c", "Eight people had serious or life-threatening injuries, the ambulance service said.")
+    added = quantities("c", "The tram overturned, trapping five people and injuring another 40 people.")
+    assert severe[0].extra.get("partitive") and added[-1].extra.get("partitive")
+    # control: a second toll with no hospital in its clause is a rival figure
+    other = quantities("b", "Twenty people were injured when the tram overturned, police said.")
+    assert "conflicting" in [x.status for x in compare_story(_outlets("a", "b"), toll + other, []).claims]
 
 
 def test_the_people_named_in_a_list_of_the_freed_corroborate_across_spellings() -> None:

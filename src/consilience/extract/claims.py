@@ -78,6 +78,16 @@ def _own_dates(dates: list[DateSpan], events: list[Event]) -> dict[int, DateSpan
     return {key: d for key, (_, d) in owned.items()}
 
 
+def _between(events: list[Event], quantities: list[tuple[int, int]], pos: int, end: int) -> list[Event]:
+    """The events no other count stands between this count and: in "two people remain trapped
+    and more than 50 were injured", the injuries are the fifty's, not the two's."""
+    def free(e: Event) -> bool:
+        lo, hi = (end, e.start) if e.start >= end else (e.end, pos)
+        return not any(lo <= a and b <= hi for a, b in quantities if (a, b) != (pos, end))
+
+    return [e for e in events if free(e)]
+
+
 def _nearest_event(events: list[Event], pos: int, end: int | None = None) -> Event | None:
     """The non-speech event nearest to a quantity: what happened to the things counted.
 
@@ -161,9 +171,10 @@ def _sentence_claims(
     bounds = {id(d) for d in dates if _bound(d, s, lex)}
     points = [d for d in dates if id(d) not in bounds]
     owned = _own_dates(points, abs_events)
+    spans = [(s.start + q.start, s.start + q.end) for q in quantities if q.kind == "count"]
     for q in quantities:
         pos = s.start + q.start
-        ev = _nearest_event(abs_events, pos, s.start + q.end)
+        ev = _nearest_event(_between(abs_events, spans, pos, s.start + q.end), pos, s.start + q.end)
         when = owned.get(id(ev)) if ev is not None else _nearest_date(points, pos)
         # "12 dead" already says what happened to them: no "died" after it
         said = ev is not None and pos <= ev.start and ev.end <= s.start + q.end

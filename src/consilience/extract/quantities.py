@@ -359,7 +359,12 @@ def find_quantities(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ())
             code = currency or currencies[toks[k].low]
             kind, unit, unit_key, reason_unit = "money", code, code, "currency"
         else:
-            partitive = _partitive(toks, i, k) or _included(toks, mod[2] if mod else i)
+            partitive = (
+                _partitive(toks, i, k)
+                or _included(toks, mod[2] if mod else i)
+                or _in_hospital(toks, mod[2] if mod else i, k)
+                or _qualified_part(toks, mod[2] if mod else i, k)
+            )
             while k < len(toks) and toks[k].low in ("of", "the", "из", "these", "those", "his", "her", "their"):
                 k += 1
             if k < len(toks) and toks[k].low in time_units:
@@ -434,6 +439,47 @@ def _partitive(toks: list[Token], i: int, k: int) -> str | None:
     for back in range(max(0, i - 4), i - 1):
         if toks[back].low == "из" and toks[back + 1].text[:1].isdigit():
             return " ".join(t.text for t in toks[back:i])
+    return None
+
+
+# A hospital reports the patients it took in, a part of all the injured ("St George's said it
+# was treating 20 people", "51 were taken to hospital", «12 человек госпитализированы»).
+_HOSPITAL = ("hospital", "treating", "treated", "treatment", "admitted",
+             "больниц", "госпитал", "стационар")  # fmt: skip
+_CLAUSE_END = {",", ";", ":", ".", "—", "–", "while", "and", "а", "и", "но"}
+
+
+def _in_hospital(toks: list[Token], first: int, k: int) -> str | None:
+    """The count is of those in hospital: a hospital word right before the number, or in the
+    count's own clause after it."""
+    before = toks[max(0, first - 2) : first]
+    after = []
+    for t in toks[k : k + 8]:
+        if t.low in _CLAUSE_END:
+            break
+        after.append(t)
+    for t in (*before, *after):
+        if t.low.startswith(_HOSPITAL):
+            return f"in hospital ('{t.text}')"
+    return None
+
+
+# "another 40", "a further 12": added to a count said before; "eight had serious injuries",
+# «трое в тяжёлом состоянии»: those of one severity. Both are parts of the toll, not rivals.
+_ADDED = ("another", "further", "ещё")
+_SEVERITY = ("serious", "critical", "life-threatening", "severe", "minor", "slight",
+             "тяжел", "тяжёл", "критическ", "легк")  # fmt: skip
+
+
+def _qualified_part(toks: list[Token], first: int, k: int) -> str | None:
+    """A count added to another ("another 40") or of one severity ("eight ... serious injuries")."""
+    if first > 0 and toks[first - 1].low in _ADDED:
+        return f"'{toks[first - 1].text}': added to a count said before"
+    for t in toks[k : k + 6]:
+        if t.low in _CLAUSE_END:
+            break
+        if t.low.startswith(_SEVERITY):
+            return f"of one severity ('{t.text}')"
     return None
 
 
