@@ -65,10 +65,14 @@ def cluster(
         comp.forbid(e.a, e.b)
     for e in sorted(forced, key=lambda e: (e.a, e.b)):
         comp.union(e.a, e.b, e.why, force=True)
-    full_edges = [e for e in merges if by_key[e.a].full and by_key[e.b].full]
-    for e in _sorted_edges(full_edges):
+    def both_full(e: Edge) -> bool:
+        return by_key[e.a].full and by_key[e.b].full
+
+    # Split by the same test rather than by list membership ("e not in full_edges" compared every
+    # edge with every full edge: 239M comparisons, 95 s of a 10,000-article store's 97 s).
+    for e in _sorted_edges([e for e in merges if both_full(e)]):
         comp.union(e.a, e.b, e.why)
-    _attach_singles(comp, by_key, [e for e in merges if e not in full_edges])
+    _attach_singles(comp, by_key, [e for e in merges if not both_full(e)])
     return comp
 
 
