@@ -38,3 +38,52 @@ def test_analysis_twice_changes_nothing(tmp_path) -> None:
     assert again.ingested == 0 and again.duplicates == 17
     after = {t: store.conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
     assert {t: [tuple(r) for r in rows] for t, rows in after.items()} == {t: [tuple(r) for r in rows] for t, rows in before.items()}
+
+
+def _grouping(store: Store) -> tuple[int, int, list]:
+    ungrouped = store.conn.execute(
+        "SELECT COUNT(*) FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id WHERE s.article_id IS NULL"
+    ).fetchone()[0]
+    uncompared = store.conn.execute(
+        "SELECT COUNT(*) FROM stories st LEFT JOIN comparisons c ON c.story_id = st.id WHERE c.story_id IS NULL"
+    ).fetchone()[0]
+    groups = store.conn.execute("SELECT article_id, story_id FROM story_articles ORDER BY 1").fetchall()
+    return ungrouped, uncompared, [tuple(r) for r in groups]
+
+
+def test_a_run_stopped_after_extraction_is_finished_by_the_next(tmp_path, monkeypatch) -> None:
+    whole = Store.open(tmp_path / "whole.db")
+    pipeline.ingest(whole, [str(demo_articles_dir())], sandbox=False)
+    pipeline.analyse(whole)
+
+    store = Store.open(tmp_path / "stopped.db")
+    pipeline.ingest(store, [str(demo_articles_dir())], sandbox=False)
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "group_into_stories", killed)
+    try:
+        pipeline.analyse(store)
+    except KeyboardInterrupt:
+        pass
+    monkeypatch.undo()
+    assert _grouping(store)[0] == 17, "the stop left every article without a story"
+    pipeline.analyse(store)  # nothing new to extract, but the grouping is owed
+    assert _grouping(store) == _grouping(whole)
+    assert _grouping(store)[:2] == (0, 0)
+
+
+def test_an_unreadable_story_index_state_is_rebuilt_not_fatal(tmp_path) -> None:
+    store = Store.open(tmp_path / "a.db")
+    pipeline.ingest(store, [str(demo_articles_dir())], sandbox=False)
+    pipeline.analyse(store)
+    before = _grouping(store)
+    with store.write() as conn:  # a state this release cannot read, as a damaged store might hold
+        conn.execute("UPDATE state SET data = ? WHERE name = 'story_index'", ('{"version": 2, "stories": [{}]}',))
+        conn.execute("DELETE FROM story_articles WHERE rowid IN (SELECT rowid FROM story_articles LIMIT 3)")
+    messages: list[str] = []
+    pipeline.analyse(store, log=messages.append)
+    assert any("unreadable" in m for m in messages)
+    assert _grouping(store) == before
+

@@ -207,7 +207,7 @@ def story_doc(store: Store, row):  # type: ignore[no-untyped-def]
     )
 
 
-def group_into_stories(store: Store, rebuild: bool = False) -> set[str]:
+def group_into_stories(store: Store, rebuild: bool = False, log: Log | None = None) -> set[str]:
     """Add unassigned articles to stories (incremental); returns the ids of stories that changed."""
     import json
 
@@ -216,7 +216,14 @@ def group_into_stories(store: Store, rebuild: bool = False) -> set[str]:
     from consilience.store.analysis import load_state
 
     state = None if rebuild else load_state(store, "story_index")
-    index = StoryIndex.from_state(state) if state else StoryIndex()
+    try:
+        index = StoryIndex.from_state(state) if state else StoryIndex()
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        # A state this release cannot read (damaged, or from a far older one): regroup every
+        # stored article from scratch rather than stop; nothing stored is lost by that.
+        if log:
+            log(f"story index state unreadable ({type(exc).__name__}: {exc}); regrouping all articles")
+        state, index = None, StoryIndex()
     if rebuild or state is None:
         with store.write() as conn:
             conn.execute("DELETE FROM story_articles")
@@ -406,6 +413,22 @@ def backfill_summaries(store: Store) -> int:
     return len(updates)
 
 
+def _ungrouped(store: Store) -> bool:
+    """Whether some stored article belongs to no story yet."""
+    return store.conn.execute(
+        "SELECT 1 FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id "
+        "WHERE s.article_id IS NULL LIMIT 1"
+    ).fetchone() is not None
+
+
+def _uncompared(store: Store) -> set[str]:
+    """Stories whose sources have not been compared yet."""
+    rows = store.conn.execute(
+        "SELECT st.id FROM stories st LEFT JOIN comparisons c ON c.story_id = st.id WHERE c.story_id IS NULL"
+    )
+    return {r[0] for r in rows}
+
+
 def analyse(store: Store, rebuild: bool = False, log: Log | None = None, ner: str = "rules") -> dict[str, float]:
     """Extraction for new articles, then entities, stories and comparisons; timings per stage."""
     backfill_summaries(store)
@@ -414,12 +437,23 @@ def analyse(store: Store, rebuild: bool = False, log: Log | None = None, ner: st
     extracted = extract_articles(store, log, ner=ner)
     timings["extract"] = time.perf_counter() - clock
     if not extracted and not rebuild:
-        return timings
+        # Nothing new to read; but a run stopped after extraction (killed, or a crash) leaves
+        # articles with no story, or stories with no comparison: finish that work now.
+        if _ungrouped(store):
+            if log:
+                log("finishing an interrupted analysis: some stored articles have no story yet")
+        else:
+            pending = _uncompared(store)
+            if pending:
+                clock = time.perf_counter()
+                compare_stories(store, pending)
+                timings["compare"] = time.perf_counter() - clock
+            return timings
     clock = time.perf_counter()
     resolve(store)
     timings["resolve"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    touched = group_into_stories(store, rebuild=rebuild)
+    touched = group_into_stories(store, rebuild=rebuild, log=log) | _uncompared(store)
     timings["stories"] = time.perf_counter() - clock
     clock = time.perf_counter()
     compare_stories(store, None if rebuild else touched)

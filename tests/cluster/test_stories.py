@@ -241,6 +241,19 @@ def test_a_version_1_state_keeps_idf_and_assignments_and_restarts_stories() -> N
     assert index.add(doc("w", WIRE)).new
 
 
+def test_a_version_2_state_written_before_member_days_existed_loads() -> None:
+    index = StoryIndex()
+    for d in example_docs():
+        index.add(d)
+    old = json.loads(json.dumps(index.state()))
+    for story in old["stories"]:  # what an earlier release of version 2 wrote
+        del story["days"], story["short"]
+    restored = StoryIndex.from_state(old)
+    assert restored.stories.keys() == index.stories.keys()
+    later = restored.add(doc("w", WIRE, when=datetime(2025, 12, 14)))
+    assert not later.new, later.why  # the stories still take their own event's articles
+
+
 def test_rare_specifics_cache_follows_document_frequencies_in_a_large_store() -> None:
     from consilience.cluster.stories import STABLE_RARITY
 

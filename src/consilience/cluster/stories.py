@@ -717,14 +717,18 @@ class StoryIndex:
         if state.get("version", 1) < 2:
             return index
         for s in state["stories"]:
+            # Fields added within version 2 ("days", "short", ...) default to empty: a store
+            # written by an earlier release loads, and its stories fill them as articles come.
             story = _Story(
                 id=s["id"], seq=s["seq"], size=s["size"],
-                first=datetime.fromisoformat(s["first"]) if s["first"] else None,
-                last=datetime.fromisoformat(s["last"]) if s["last"] else None,
-                content={k: dict(v) for k, v in s["content"].items()}, langs=dict(s["langs"]),
-                recent=[(lang, dict(v)) for lang, v in s["recent"]],
-                entities=dict(s["entities"]), numbers=dict(s["numbers"]), dates=dict(s["dates"]),
-                years=dict(s["years"]), mass=dict(s["mass"]), days=list(s["days"]),
+                first=datetime.fromisoformat(s["first"]) if s.get("first") else None,
+                last=datetime.fromisoformat(s["last"]) if s.get("last") else None,
+                content={k: dict(v) for k, v in s.get("content", {}).items()},
+                langs=dict(s.get("langs", {})),
+                recent=[(lang, dict(v)) for lang, v in s.get("recent", [])],
+                entities=dict(s.get("entities", {})), numbers=dict(s.get("numbers", {})),
+                dates=dict(s.get("dates", {})), years=dict(s.get("years", {})),
+                mass=dict(s.get("mass", {})), days=list(s.get("days", [])),
                 short=s.get("short", 0.0),
             )  # fmt: skip
             index.stories[story.id] = story
