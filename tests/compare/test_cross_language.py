@@ -162,6 +162,10 @@ def test_a_hospital_count_is_a_part_of_the_injured() -> None:
     severe = quantities("c", "Eight people had serious or life-threatening injuries, the ambulance service said.")
     added = quantities("c", "The tram overturned, trapping five people and injuring another 40 people.")
     assert severe[0].extra.get("partitive") and added[-1].extra.get("partitive")
+    # two hospitals' counts are parts; one hospital's count told by two outlets corroborates
+    again = quantities("c", "Twenty people injured in the crash were treated at St Anne's Hospital.")
+    twenty = [x for x in compare_story(_outlets("b", "c"), ward + again, []).claims if x.statement.startswith("20")]
+    assert [x.status for x in twenty] == ["corroborated"]
     # control: a second toll with no hospital in its clause is a rival figure
     other = quantities("b", "Twenty people were injured when the tram overturned, police said.")
     assert "conflicting" in [x.status for x in compare_story(_outlets("a", "b"), toll + other, []).claims]

@@ -234,3 +234,13 @@ def test_a_count_of_the_injured_is_an_injury_not_the_nearby_death() -> None:
     assert counts["~202"].statement == "around 202 injured"  # not "injured died", nor "injured injured"
     whole = extract_claims("b", "Officials said 114 of the released individuals went home.", "en", None)
     assert [c.event_type for c in whole if c.kind == "quantity"] == [None]  # a modifier, not the count
+
+
+def test_an_event_before_a_list_of_counts_is_every_counts_but_not_across_a_later_one() -> None:
+    def events(text: str) -> dict[str, str | None]:
+        return {c.value: c.event_type for c in extract_claims("a", text, "en", None) if c.kind == "quantity"}
+
+    listed = events("A small plane crash killed 12 people, including 10 tourists and two local pilots.")
+    assert listed == {"12": "death", "10": "death", "2": "death"}
+    apart = events("Two people remain trapped and more than 50 people have been injured.")
+    assert apart == {"2": None, ">50": "injury"}

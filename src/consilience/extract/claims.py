@@ -79,11 +79,14 @@ def _own_dates(dates: list[DateSpan], events: list[Event]) -> dict[int, DateSpan
 
 
 def _between(events: list[Event], quantities: list[tuple[int, int]], pos: int, end: int) -> list[Event]:
-    """The events no other count stands between this count and: in "two people remain trapped
-    and more than 50 were injured", the injuries are the fifty's, not the two's."""
+    """Events after this count with another count in between belong to that one: in "two people
+    remain trapped and more than 50 were injured", the injuries are the fifty's. An event before
+    a list of counts is every one's ("killed 12 people, including 10 tourists and two pilots")."""
+
     def free(e: Event) -> bool:
-        lo, hi = (end, e.start) if e.start >= end else (e.end, pos)
-        return not any(lo <= a and b <= hi for a, b in quantities if (a, b) != (pos, end))
+        if e.start < end:
+            return True
+        return not any(end <= a and b <= e.start for a, b in quantities if (a, b) != (pos, end))
 
     return [e for e in events if free(e)]
 
