@@ -244,3 +244,9 @@ def test_an_event_before_a_list_of_counts_is_every_counts_but_not_across_a_later
     assert listed == {"12": "death", "10": "death", "2": "death"}
     apart = events("Two people remain trapped and more than 50 people have been injured.")
     assert apart == {"2": None, ">50": "injury"}
+
+
+def test_a_part_of_them_counts_what_they_are_not_them() -> None:
+    text = "The hospital was treating 20 people, four of them seriously injured."
+    units = [c.unit for c in extract_claims("a", text, "en", None) if c.kind == "quantity"]
+    assert units == ["people", "seriously injured"]

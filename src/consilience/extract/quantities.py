@@ -365,7 +365,7 @@ def find_quantities(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ())
                 or _in_hospital(toks, mod[2] if mod else i, k)
                 or _qualified_part(toks, mod[2] if mod else i, k)
             )
-            while k < len(toks) and toks[k].low in ("of", "the", "из", "these", "those", "his", "her", "their"):
+            while k < len(toks) and toks[k].low in ("of", "the", "из", "these", "those", "his", "her", "their", "them", "whom", "which", "них"):
                 k += 1
             if k < len(toks) and toks[k].low in time_units:
                 kind, unit_key = "duration", time_units[toks[k].low]
