@@ -193,3 +193,19 @@ def test_the_people_named_in_a_list_of_the_freed_corroborate_across_spellings() 
     # control: an apposition after the one person freed is no second person
     one = events("c", "Among those freed is Stsiapan Hrybau, the former head of the Varnian Teachers' Union.")
     assert [c.actors for c in one] == [("Stsiapan Hrybau",)]
+
+
+def test_victims_described_by_who_they_were_are_a_part_of_the_toll() -> None:
+    from consilience.extract.claims import extract_claims
+
+    def quantities(article: str, text: str) -> list:
+        return [c for c in extract_claims(article, text, "en", "2017-12-31") if c.kind == "quantity"]
+
+    toll = quantities("a", "A small plane crash on Sunday killed 12 people, officials said.")
+    members = quantities("b", "A rabbi said five victims were members of a temple in Halden.")
+    assert members and members[0].extra.get("partitive")
+    assert "conflicting" not in [x.status for x in compare_story(_outlets("a", "b"), toll + members, []).claims]
+    headline = quantities("c", "Five People Were Killed In Plane Crash")
+    assert not headline[0].extra.get("partitive")  # a headline's capitals describe no one
+    rival = quantities("c", "Five people were killed in the crash, police said.")
+    assert "conflicting" in [x.status for x in compare_story(_outlets("a", "c"), toll + rival, []).claims]

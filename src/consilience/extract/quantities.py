@@ -471,15 +471,34 @@ _SEVERITY = ("serious", "critical", "life-threatening", "severe", "minor", "slig
              "тяжел", "тяжёл", "критическ", "легк")  # fmt: skip
 
 
+# "five victims were members of a temple", "three were children", "ten were from Ohio": the
+# predicate says who they were, so the count is of those among the victims, not the toll.
+_COPULAS = ("were", "are", "was", "is")
+_STATES = ("dead", "hurt", "missing", "alive", "safe", "still", "among", "in", "at")
+_WHO_THEY_WERE = ("members", "citizens", "nationals", "residents", "children", "women", "men",
+                  "students", "tourists", "foreigners", "employees", "workers", "passengers",
+                  "pilots", "soldiers", "officers", "civilians", "journalists", "relatives", "from")  # fmt: skip
+
+
 def _qualified_part(toks: list[Token], first: int, k: int) -> str | None:
-    """A count added to another ("another 40") or of one severity ("eight ... serious injuries")."""
+    """A count added to another ("another 40"), of one severity ("eight ... serious injuries"),
+    or described by who they were ("five victims were members of a temple")."""
     if first > 0 and toks[first - 1].low in _ADDED:
         return f"'{toks[first - 1].text}': added to a count said before"
+    clause = []
     for t in toks[k : k + 6]:
         if t.low in _CLAUSE_END:
             break
+        clause.append(t)
+    for t in clause:
         if t.low.startswith(_SEVERITY):
             return f"of one severity ('{t.text}')"
+    for a, b in zip(clause, clause[1:]):
+        # a capitalised word is a nationality or a place ("were Americans"), unless a headline
+        # capitalises a participle or a state ("Were Killed", "Were Dead")
+        named = b.text[:1].isupper() and b.text.isalpha() and not b.low.endswith(("ed", "en"))
+        if a.low in _COPULAS and (b.low in _WHO_THEY_WERE or (named and b.low not in _STATES)):
+            return f"described as '{a.text} {b.text}'"
     return None
 
 
