@@ -209,3 +209,21 @@ def test_victims_described_by_who_they_were_are_a_part_of_the_toll() -> None:
     assert not headline[0].extra.get("partitive")  # a headline's capitals describe no one
     rival = quantities("c", "Five people were killed in the crash, police said.")
     assert "conflicting" in [x.status for x in compare_story(_outlets("a", "c"), toll + rival, []).claims]
+
+
+def test_a_marker_in_a_later_clause_does_not_scope_the_figure() -> None:
+    from consilience.extract.claims import extract_claims
+
+    def quantities(article: str, text: str, lang: str = "en") -> list:
+        return [c for c in extract_claims(article, text, lang, "2026-03-20") if c.kind == "quantity"]
+
+    a = quantities("a", "Several hundred people remain in Halden's prisons, and arrests have continued throughout the winter.")
+    b = quantities("b", "Several hundred people remain behind bars, rights groups say.")
+    c = quantities("c", "В тюрьмах Хальдена по-прежнему остаются сотни людей, сообщают правозащитники.", "ru")
+    assert [x.event_type for x in a + b + c] == ["held", "held", "held"]
+    statuses = [x.status for x in compare_story(_outlets("a", "b", "c"), a + b + c, []).claims]
+    assert statuses == ["corroborated"]
+    # control: a cumulative marker in the figure's own clause still scopes it
+    d = quantities("d", "Throughout the winter, several hundred people remained in prison.")
+    statuses = [x.status for x in compare_story(_outlets("b", "d"), b + d, []).claims]
+    assert "corroborated" not in statuses

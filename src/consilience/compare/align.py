@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -162,13 +163,28 @@ def _revision(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation | No
     return None
 
 
+def _own_clause(c: Claim) -> str:
+    """The quote up to the end of the figure's clause: a marker in a later clause ("..., and
+    that new arrests have continued throughout the winter") is about something else. Words
+    before the figure stay ("Throughout the year, 120 were arrested")."""
+    span = c.extra.get("span", "")
+    try:
+        end = int(span.split("-")[1]) - c.start
+    except (IndexError, ValueError):
+        return c.quote
+    if not 0 < end <= len(c.quote):
+        return c.quote
+    cut = re.search(r"[,;:]", c.quote[end:])
+    return c.quote[: end + cut.start()] if cut else c.quote
+
+
 def _markers_differ(a: Claim, b: Claim) -> str | None:
     for attr, what in (
         ("cumulative_markers", "a cumulative count"),
         ("past_occasion_markers", "an earlier occasion"),
     ):
-        ma = set(lexicon_markers(a.quote, attr))
-        mb = set(lexicon_markers(b.quote, attr))
+        ma = set(lexicon_markers(_own_clause(a), attr))
+        mb = set(lexicon_markers(_own_clause(b), attr))
         if a.extra.get("scope") == attr.split("_")[0]:
             ma.add(a.extra["scope"])
         if b.extra.get("scope") == attr.split("_")[0]:
@@ -268,7 +284,7 @@ def _values(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation:
     qa, qb = quantity_of(a), quantity_of(b)
     if qa is None or qb is None:
         return Relation("same", "no figure to compare on one side")
-    if qa.exact and qb.exact and qa.low == qb.low:
+    if (qa.exact and qb.exact and qa.low == qb.low) or (qa.low, qa.high) == (qb.low, qb.high):
         return Relation("same", f"both give {qa.text}")
     if qa.overlaps(qb):
         return Relation(
