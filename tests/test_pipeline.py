@@ -87,3 +87,16 @@ def test_an_unreadable_story_index_state_is_rebuilt_not_fatal(tmp_path) -> None:
     assert any("unreadable" in m for m in messages)
     assert _grouping(store) == before
 
+
+
+def test_articles_read_again_after_an_upgrade_get_their_stories_compared_again(tmp_path, monkeypatch) -> None:
+    store = Store.open(tmp_path / "a.db")
+    pipeline.ingest(store, [str(demo_articles_dir())], sandbox=False)
+    pipeline.analyse(store)
+    fresh = store.conn.execute("SELECT story_id, data FROM comparisons ORDER BY 1").fetchall()
+    with store.write() as conn:  # what an older release compared, from its older claims
+        conn.execute("UPDATE comparisons SET data = ?", ('{"claims": []}',))
+    monkeypatch.setattr(pipeline, "EXTRACTOR_VERSION", pipeline.EXTRACTOR_VERSION + "-next")
+    pipeline.analyse(store)  # every article is read again by the new extractor version
+    again = store.conn.execute("SELECT story_id, data FROM comparisons ORDER BY 1").fetchall()
+    assert [tuple(r) for r in again] == [tuple(r) for r in fresh]

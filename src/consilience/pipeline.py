@@ -107,7 +107,7 @@ def ingest(
 
 # -- analysis: per-article extraction, then cross-article resolution, stories and comparison ----
 
-EXTRACTOR_VERSION = "32"  # bump when mention or claim extraction changes: articles are re-read
+EXTRACTOR_VERSION = "33"  # bump when mention or claim extraction changes: articles are re-read
 Log = Callable[[str], None]
 
 

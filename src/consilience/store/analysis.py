@@ -38,6 +38,12 @@ def save_extraction(store: Store, version: str, found: list[tuple[str, list[Ment
         for article_id, mentions, claims in found:
             conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
             conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+            # Its story compared the old claims (a re-read after an upgrade or a places file
+            # change): drop that comparison, so the analysis redoes it rather than keep it stale.
+            conn.execute(
+                "DELETE FROM comparisons WHERE story_id IN (SELECT story_id FROM story_articles WHERE article_id = ?)",
+                (article_id,),
+            )
             conn.executemany(
                 'INSERT INTO mentions (article_id, idx, start, "end", text, type, role, canonical) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
                 [(article_id, i, m.start, m.end, m.text, m.type, m.role, m.canonical) for i, m in enumerate(mentions)],
