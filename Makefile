@@ -26,3 +26,7 @@ bench: install
 	$(PY) bench/stories.py
 	$(PY) bench/claims_extract.py
 	$(PY) bench/claims_compare.py
+	$(PY) bench/events_realnews.py
+	$(PY) bench/attribution_realnews.py
+	$(PY) bench/compare_realnews.py
+	$(PY) bench/resolve_speed.py
