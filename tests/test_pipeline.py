@@ -100,3 +100,26 @@ def test_articles_read_again_after_an_upgrade_get_their_stories_compared_again(t
     pipeline.analyse(store)  # every article is read again by the new extractor version
     again = store.conn.execute("SELECT story_id, data FROM comparisons ORDER BY 1").fetchall()
     assert [tuple(r) for r in again] == [tuple(r) for r in fresh]
+
+
+def test_stories_whose_entities_change_are_compared_again(tmp_path) -> None:
+    store = Store.open(tmp_path / "a.db")
+    pipeline.ingest(store, [str(demo_articles_dir())], sandbox=False)
+    pipeline.analyse(store)
+    compared = store.conn.execute("SELECT story_id, data FROM comparisons ORDER BY 1").fetchall()
+    pipeline.resolve(store)  # the same entities again: every comparison stands
+    assert len(store.conn.execute("SELECT * FROM comparisons").fetchall()) == len(compared)
+
+    # what the entities were before this run: one mention pointed nowhere, one entity named otherwise
+    article, idx = store.conn.execute("SELECT article_id, idx FROM mentions WHERE entity_id IS NOT NULL LIMIT 1").fetchone()
+    story = store.conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article,)).fetchone()[0]
+    with store.write() as conn:
+        conn.execute("UPDATE mentions SET entity_id = NULL WHERE article_id = ? AND idx = ?", (article, idx))
+    pipeline.resolve(store)
+    left = {r[0] for r in store.conn.execute("SELECT story_id FROM comparisons")}
+    assert story not in left and len(left) == len(compared) - 1  # only the story that changed
+
+    pipeline.analyse(store)  # nothing new to read; the dropped comparison is redone
+    assert [tuple(r) for r in store.conn.execute("SELECT story_id, data FROM comparisons ORDER BY 1")] == [
+        tuple(r) for r in compared
+    ]

@@ -87,14 +87,33 @@ def add_judgement(store: Store, a: str, b: str, same: bool) -> None:
 
 
 def save_entities(store: Store, entities: list[Any]) -> None:
-    """Replace the entity table and point every mention at its entity."""
+    """Replace the entity table and point every mention at its entity.
+
+    A story whose mentions now point elsewhere, or at an entity renamed or retyped, had its
+    sources compared with the old entities: its comparison is dropped, so the analysis redoes it.
+    """
     lookup: dict[tuple[str, str], str] = {}
     for entity in entities:
         for surface, articles in entity.variants.items():
             for article_id in articles:
                 lookup[(article_id, surface)] = entity.id
-    rows = store.conn.execute('SELECT article_id, idx, text, canonical FROM mentions').fetchall()
+    rows = store.conn.execute("SELECT article_id, idx, text, canonical, entity_id FROM mentions").fetchall()
+    before = {r[0]: (r[1], r[2]) for r in store.conn.execute("SELECT id, name, type FROM entities")}
+    after = {e.id: (e.name, e.type) for e in entities}
+    renamed = {eid for eid, label in after.items() if before.get(eid, label) != label}
+    changed: set[str] = set()
+    updates = []
+    for article_id, idx, text, canonical, old in rows:
+        entity_id = lookup.get((article_id, text)) or lookup.get((article_id, canonical or ""))
+        if entity_id != old or entity_id in renamed:
+            changed.add(article_id)
+        if entity_id != old:
+            updates.append((entity_id, article_id, idx))
     with store.write() as conn:
+        conn.executemany(
+            "DELETE FROM comparisons WHERE story_id IN (SELECT story_id FROM story_articles WHERE article_id = ?)",
+            [(a,) for a in sorted(changed)],
+        )
         conn.execute("DELETE FROM entities")
         conn.executemany(
             "INSERT INTO entities (id, name, type, mentions, data) VALUES (?, ?, ?, ?, ?)",
@@ -103,10 +122,6 @@ def save_entities(store: Store, entities: list[Any]) -> None:
                 for e in entities
             ],
         )
-        updates = []
-        for article_id, idx, text, canonical in rows:
-            entity_id = lookup.get((article_id, text)) or lookup.get((article_id, canonical or ""))
-            updates.append((entity_id, article_id, idx))
         conn.executemany("UPDATE mentions SET entity_id = ? WHERE article_id = ? AND idx = ?", updates)
 
 
