@@ -4,10 +4,15 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+# Built data caches (the place gazetteer) go to one folder per test session, shared with the CLI
+# subprocesses the tests start, and never into the user's own cache folder.
+os.environ.setdefault("CONSILIENCE_CACHE_DIR", tempfile.mkdtemp(prefix="consilience-test-cache-"))
 
 
 def run_cli(*args: str, db: Path | None = None, stdin: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess:

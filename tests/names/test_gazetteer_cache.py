@@ -1,0 +1,37 @@
+"""The built place gazetteer is cached on disk, reused, and rebuilt when the file is damaged."""
+
+from __future__ import annotations
+
+from consilience.names import places
+
+
+def test_the_gazetteer_is_cached_reused_and_rebuilt_when_damaged(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("CONSILIENCE_CACHE_DIR", str(tmp_path / "cache"))
+    built = places._build_gazetteer()  # built directly: no file is written
+    path = places._cache_file()
+    assert path.parent == tmp_path / "cache" and not path.exists()
+
+    places._gazetteer.cache_clear()
+    first = places._gazetteer()  # nothing on disk: built, then written
+    assert path.exists() and first == built
+
+    calls: list[int] = []
+    monkeypatch.setattr(places, "_build_gazetteer", lambda: calls.append(1) or built)
+    places._gazetteer.cache_clear()
+    assert places._gazetteer() == built and not calls  # read back, not built
+
+    path.write_bytes(b"not a gazetteer")
+    places._gazetteer.cache_clear()
+    assert places._gazetteer() == built and calls == [1]  # damaged: built again ...
+    assert places._load(path) == built  # ... and the file mended
+    places._gazetteer.cache_clear()
+
+
+def test_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder would go")
+    monkeypatch.setenv("CONSILIENCE_CACHE_DIR", str(blocker / "cache"))
+    places._gazetteer.cache_clear()
+    index, names, primary = places._gazetteer()
+    assert "minsk" in primary and index["minsk"]
+    places._gazetteer.cache_clear()
