@@ -123,3 +123,18 @@ def test_stories_whose_entities_change_are_compared_again(tmp_path) -> None:
     assert [tuple(r) for r in store.conn.execute("SELECT story_id, data FROM comparisons ORDER BY 1")] == [
         tuple(r) for r in compared
     ]
+
+
+def test_new_comparison_rules_compare_every_story_again(tmp_path, monkeypatch) -> None:
+    store = Store.open(tmp_path / "a.db")
+    pipeline.ingest(store, [str(demo_articles_dir())], sandbox=False)
+    pipeline.analyse(store)
+    fresh = store.conn.execute("SELECT story_id, data FROM comparisons ORDER BY 1").fetchall()
+    with store.write() as conn:  # what the rules of an older release made of the same claims
+        conn.execute("UPDATE comparisons SET data = ?", ('{"claims": []}',))
+    pipeline.analyse(store)  # the same rules: nothing to redo, the old results stand
+    assert {r[0] for r in store.conn.execute("SELECT data FROM comparisons")} == {'{"claims": []}'}
+    monkeypatch.setattr(pipeline, "COMPARER_VERSION", pipeline.COMPARER_VERSION + "-next")
+    pipeline.analyse(store)
+    again = store.conn.execute("SELECT story_id, data FROM comparisons ORDER BY 1").fetchall()
+    assert [tuple(r) for r in again] == [tuple(r) for r in fresh]

@@ -107,6 +107,8 @@ def ingest(
 
 # -- analysis: per-article extraction, then cross-article resolution, stories and comparison ----
 
+# bump when the comparison rules change: every story's sources are compared again on the next run
+COMPARER_VERSION = "2"
 EXTRACTOR_VERSION = "33"  # bump when mention or claim extraction changes: articles are re-read
 Log = Callable[[str], None]
 
@@ -429,6 +431,24 @@ def _uncompared(store: Store) -> set[str]:
     return {r[0] for r in rows}
 
 
+def _comparer_stale(store: Store) -> bool:
+    """Whether the stored comparisons were made by another version of the comparison rules."""
+    from consilience.store.analysis import load_state
+
+    return load_state(store, "comparer_version") != COMPARER_VERSION
+
+
+def _comparer_done(store: Store) -> None:
+    import json
+
+    with store.write() as conn:
+        conn.execute(
+            "INSERT INTO state (name, data) VALUES ('comparer_version', ?) "
+            "ON CONFLICT(name) DO UPDATE SET data = excluded.data",
+            (json.dumps(COMPARER_VERSION),),
+        )
+
+
 def analyse(store: Store, rebuild: bool = False, log: Log | None = None, ner: str = "rules") -> dict[str, float]:
     """Extraction for new articles, then entities, stories and comparisons; timings per stage."""
     backfill_summaries(store)
@@ -443,10 +463,14 @@ def analyse(store: Store, rebuild: bool = False, log: Log | None = None, ner: st
             if log:
                 log("finishing an interrupted analysis: some stored articles have no story yet")
         else:
+            stale = _comparer_stale(store)
             pending = _uncompared(store)
-            if pending:
+            if pending or stale:
+                if stale and log:
+                    log("this release compares sources differently: comparing every story again")
                 clock = time.perf_counter()
-                compare_stories(store, pending)
+                compare_stories(store, None if stale else pending)
+                _comparer_done(store)
                 timings["compare"] = time.perf_counter() - clock
             return timings
     clock = time.perf_counter()
@@ -456,7 +480,8 @@ def analyse(store: Store, rebuild: bool = False, log: Log | None = None, ner: st
     touched = group_into_stories(store, rebuild=rebuild, log=log) | _uncompared(store)
     timings["stories"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    compare_stories(store, None if rebuild else touched)
+    compare_stories(store, None if rebuild or _comparer_stale(store) else touched)
+    _comparer_done(store)
     timings["compare"] = time.perf_counter() - clock
     if log:
         log("analysis: " + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()))
