@@ -227,3 +227,19 @@ def test_a_marker_in_a_later_clause_does_not_scope_the_figure() -> None:
     d = quantities("d", "Throughout the winter, several hundred people remained in prison.")
     statuses = [x.status for x in compare_story(_outlets("b", "d"), b + d, []).claims]
     assert "corroborated" not in statuses
+
+
+def test_a_sentence_dated_by_a_marker_meets_the_same_sentence_dated_by_its_own_date() -> None:
+    from consilience.extract.claims import extract_claims
+
+    def durations(article: str, text: str, lang: str = "en") -> list:
+        return [c for c in extract_claims(article, text, lang, "2026-03-14") if c.kind == "quantity"]
+
+    marker = durations("a", "Among those freed is Ales Varko, who was arrested in 2023 and sentenced to eleven years.")
+    dated = durations("b", "Алесь Варко, осуждённый в 2023 году на 11 лет колонии, вышел на свободу.", "ru")
+    assert marker[0].unit == "years" and dated[0].unit == "years in prison"
+    statuses = [x.status for x in compare_story(_outlets("a", "b"), marker + dated, []).claims]
+    assert statuses == ["corroborated"]
+    # control: a figure of another year is another occasion, not a rival
+    other = durations("c", "Ales Varko, who was sentenced in 2019 to four years, was freed.")
+    assert "conflicting" not in [x.status for x in compare_story(_outlets("a", "c"), marker + other, []).claims]

@@ -178,7 +178,20 @@ def _own_clause(c: Claim) -> str:
     return c.quote[: end + cut.start()] if cut else c.quote
 
 
-def _markers_differ(a: Claim, b: Claim) -> str | None:
+def _figure_clause(c: Claim) -> str:
+    """The figure's clause alone, between the clause breaks on either side of it."""
+    own = _own_clause(c)
+    try:
+        start = int(c.extra.get("span", "").split("-")[0]) - c.start
+    except (IndexError, ValueError):
+        return own
+    if not 0 <= start <= len(own):
+        return own
+    breaks = [m.end() for m in re.finditer(r"[,;:]", own[:start])]
+    return own[breaks[-1] if breaks else 0 :]
+
+
+def _markers_differ(ctx: Context, a: Claim, b: Claim) -> str | None:
     for attr, what in (
         ("cumulative_markers", "a cumulative count"),
         ("past_occasion_markers", "an earlier occasion"),
@@ -189,6 +202,15 @@ def _markers_differ(a: Claim, b: Claim) -> str | None:
             ma.add(a.extra["scope"])
         if b.extra.get("scope") == attr.split("_")[0]:
             mb.add(b.extra["scope"])
+        if attr == "past_occasion_markers" and bool(ma) != bool(mb):
+            # a marker word dates a figure to an earlier occasion as its own date does: "arrested
+            # in 2023 and sentenced to eleven years" against «осуждённый в 2023 году на 11 лет»
+            # (the same occasion only when the marker names that date's year)
+            pa, pb = _past_occasion(ctx, a), _past_occasion(ctx, b)
+            if pa and any(pa[:4] in m for m in mb):
+                ma.add(pa)
+            if pb and any(pb[:4] in m for m in ma):
+                mb.add(pb)
         if bool(ma) != bool(mb):
             who, marker = (a, min(ma)) if ma else (b, min(mb))
             return f"{who.article_id} gives {what} ('{marker}'), not this occasion"
@@ -218,6 +240,11 @@ def _past_occasion(ctx: Context, c: Claim) -> str | None:
 def _occasions_differ(ctx: Context, a: Claim, b: Claim) -> str | None:
     """One claim is dated to an earlier occasion and the other is not: a figure for another day."""
     pa, pb = _past_occasion(ctx, a), _past_occasion(ctx, b)
+    if bool(pa) != bool(pb):  # the undated side may still say "in 2023" in the figure's clause
+        year = (pa or pb or "")[:4]
+        said = lexicon_markers(_figure_clause(b if pa else a), "past_occasion_markers")
+        if any(year in m for m in said):
+            return None
     if bool(pa) == bool(pb):
         return None
     who, when = (a, pa) if pa else (b, pb)
@@ -364,7 +391,7 @@ def relate(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation:
     if sa.concept and sb.concept and sa.modifiers != sb.modifiers:
         narrow, wide = (sa, sb) if len(sa.modifiers) > len(sb.modifiers) else (sb, sa)
         return Relation("scope", f"'{narrow.text}' is a narrower group than '{wide.text}'")
-    marker = _markers_differ(a, b) or (_partitive(a, b) if a.kind == "quantity" else None)
+    marker = _markers_differ(ctx, a, b) or (_partitive(a, b) if a.kind == "quantity" else None)
     marker = marker or _occasions_differ(ctx, a, b)
     if marker:
         return Relation("scope", marker)

@@ -59,7 +59,13 @@ def _match_phrase(
 
 
 def subject_of(claim: Claim) -> Subject:
-    """Head concept of the claim's unit, with pre-head modifiers (post-head phrases are ignored)."""
+    """Head concept of the claim's unit, with pre-head modifiers (post-head phrases are ignored).
+
+    A duration counts its time unit: "eleven years" of a sentence and «11 лет колонии» ("years in
+    prison") are one term, whether or not the writer named the prison.
+    """
+    if claim.extra.get("quantity_kind") == "duration" and claim.extra.get("unit_key"):
+        return subject_of_text(claim.extra["unit_key"].split("_")[0])
     return subject_of_text(claim.unit or "")
 
 
