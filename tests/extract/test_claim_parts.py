@@ -250,3 +250,20 @@ def test_a_part_of_them_counts_what_they_are_not_them() -> None:
     text = "The hospital was treating 20 people, four of them seriously injured."
     units = [c.unit for c in extract_claims("a", text, "en", None) if c.kind == "quantity"]
     assert units == ["people", "seriously injured"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("He was sentenced to eleven years for organising protests.", "en", "sentence"),
+        ("A court convicted the editor and four others, sentencing them to three years in prison.", "en", "sentence"),
+        ("The pardon came after two days of talks with the envoy.", "en", "meeting"),
+        ("Those released included the teacher, who had served three years of his term.", "en", None),
+        ("Его жена, которая последние три года живёт в Эстмаре, узнала об освобождении мужа из новостей.", "ru", None),
+        ("Грибов, осуждённый на 11 лет колонии, вышел на свободу.", "ru", "sentence"),
+    ],
+)
+def test_a_duration_takes_only_the_event_it_completes(text: str, lang: str, expected: str | None) -> None:
+    claims = extract_claims("a", text, lang, None)
+    durations = [c for c in claims if c.kind == "quantity" and c.extra.get("quantity_kind") == "duration"]
+    assert [c.event_type for c in durations] == [expected]

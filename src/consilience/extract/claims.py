@@ -91,6 +91,33 @@ def _between(events: list[Event], quantities: list[tuple[int, int]], pos: int, e
     return [e for e in events if free(e)]
 
 
+def _duration_event(
+    events: list[Event], pos: int, end: int, sentence: Sentence, lex: Lexicon
+) -> Event | None:
+    """A duration belongs to an event only as its complement: the event word right after it
+    ("two days of talks", «два дня переговоров»), else the nearest one before it in the same
+    clause ("sentenced to eleven years", «осуждён на 11 лет»). A relative clause in between
+    ("those released included X, who had served three years") or an event only after it, past
+    other words, leaves the duration without one."""
+    real = [e for e in events if e.event_type != "statement"]
+    text, base = sentence.text, sentence.start
+    relatives = {w.lower() for w in lex.get("relative_pronouns", [])}
+
+    def joined(e: Event) -> bool:  # only a space or "of" between them, and one word ("of closed talks")
+        gap = text[end - base : e.start - base]
+        return e.start >= end and re.fullmatch(r"\s*(?:of\s+)?(?:[\w-]+\s+)?", gap) is not None
+
+    def same_clause(e: Event) -> bool:
+        gap = text[e.end - base : pos - base].lower()
+        return e.end <= pos and not relatives & set(re.findall(r"\w+", gap))
+
+    after = [e for e in real if joined(e)]
+    if after:
+        return after[0]
+    before = [e for e in real if same_clause(e)]
+    return max(before, key=lambda e: e.end) if before else None
+
+
 def _nearest_event(events: list[Event], pos: int, end: int | None = None) -> Event | None:
     """The non-speech event nearest to a quantity: what happened to the things counted.
 
@@ -177,7 +204,11 @@ def _sentence_claims(
     spans = [(s.start + q.start, s.start + q.end) for q in quantities if q.kind == "count"]
     for q in quantities:
         pos = s.start + q.start
-        ev = _nearest_event(_between(abs_events, spans, pos, s.start + q.end), pos, s.start + q.end)
+        free = _between(abs_events, spans, pos, s.start + q.end)
+        if q.kind == "duration":  # "who had served three years", far from "released": no event
+            ev = _duration_event(free, pos, s.start + q.end, s, lex)
+        else:
+            ev = _nearest_event(free, pos, s.start + q.end)
         when = owned.get(id(ev)) if ev is not None else _nearest_date(points, pos)
         # "12 dead" already says what happened to them: no "died" after it
         said = ev is not None and pos <= ev.start and ev.end <= s.start + q.end
