@@ -251,11 +251,11 @@ def _occasions_differ(ctx: Context, a: Claim, b: Claim) -> str | None:
     return f"{who.article_id} dates its figure to {when}, an earlier occasion than the other's"
 
 
-def _same_part(pa: str, pb: str) -> bool:
-    """Two parts named alike ("in hospital ('treated')", "of one severity ('serious')"): the same
-    subset as far as words tell, unlike "nine of the dead" and "five of the dead"."""
-    kinds = ("in hospital", "of one severity")
-    return any(pa.startswith(k) and pb.startswith(k) for k in kinds)
+def _same_part(a: Claim, b: Claim) -> bool:
+    """Two parts named alike (both in hospital, or both of one severity): the same subset as far
+    as words tell, unlike "nine of the dead" and "five of the dead"."""
+    kind = a.extra.get("part_kind")
+    return kind in ("hospital", "severity") and kind == b.extra.get("part_kind")
 
 
 def _partitive(a: Claim, b: Claim) -> str | None:
@@ -263,7 +263,7 @@ def _partitive(a: Claim, b: Claim) -> str | None:
     figure. Two parts ("nine of the dead ...", "five of the dead were relatives") are two subsets
     unless shown otherwise: what makes each a part is said after the number, and not compared."""
     pa, pb = a.extra.get("partitive"), b.extra.get("partitive")
-    if pa and pb and _same_part(pa, pb):
+    if pa and pb and _same_part(a, b):
         return None  # both count those in hospital, or of one severity: compare the figures
     if pa and pb:
         return f"'{a.extra.get('text', a.value)} {pa}' and '{b.extra.get('text', b.value)} {pb}' count parts of the group"

@@ -224,6 +224,7 @@ def _sentence_claims(
             extra["vague"] = q.vague
         if q.partitive:
             extra["partitive"] = q.partitive
+            extra["part_kind"] = q.part_kind
         out.append(
             Claim(
                 kind="quantity",

@@ -60,6 +60,9 @@ class Quantity:
     vague: str | None
     reason: str
     partitive: str | None = None  # "of the released individuals": a part of a larger whole
+    # which part: "subset" (of the ..., including, among), "hospital", "severity", "added",
+    # "described"; two counts of one named kind ("in hospital") are the same part, not two
+    part_kind: str | None = None
 
 
 _PARTITIVE_EN = ("the", "those", "these", "them", "their", "its")
@@ -344,6 +347,7 @@ def find_quantities(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ())
         start = toks[mod[2]].start if mod else tok.start
         kind, unit, unit_key, reason_unit = "count", "", "", ""
         partitive: str | None = None
+        part_kind: str | None = None
         end = toks[j - 1].end
         currency = currencies.get(toks[i - 1].low) if i > 0 else None
         k = j
@@ -359,12 +363,8 @@ def find_quantities(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ())
             code = currency or currencies[toks[k].low]
             kind, unit, unit_key, reason_unit = "money", code, code, "currency"
         else:
-            partitive = (
-                _partitive(toks, i, k)
-                or _included(toks, mod[2] if mod else i)
-                or _in_hospital(toks, mod[2] if mod else i, k)
-                or _qualified_part(toks, mod[2] if mod else i, k)
-            )
+            first = mod[2] if mod else i
+            part_kind, partitive = _part(toks, i, first, k)
             while k < len(toks) and toks[k].low in ("of", "the", "из", "these", "those", "his", "her", "their", "them", "whom", "which", "них"):
                 k += 1
             if k < len(toks) and toks[k].low in time_units:
@@ -388,6 +388,7 @@ def find_quantities(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ())
             i = j
             continue
         part = partitive if kind in ("count",) else None
+        part_kind = part_kind if part else None
         if _is_year(tok) and hi is None and not mod and (
             reason_unit != "lexicon head" or toks[k].text[:1].isupper()
         ):
@@ -412,6 +413,7 @@ def find_quantities(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ())
                 + (f"; modifier '{mod_words}'" if mod_words else "")
                 + (f"; partitive '{part}': a part of a larger group" if part else ""),
                 partitive=part,
+                part_kind=part_kind,
             )
         )
         i = max(j, 1 + i)
@@ -447,30 +449,11 @@ def _partitive(toks: list[Token], i: int, k: int) -> str | None:
 _HOSPITAL = ("hospital", "treating", "treated", "treatment", "admitted",
              "больниц", "госпитал", "стационар")  # fmt: skip
 _CLAUSE_END = {",", ";", ":", ".", "—", "–", "while", "and", "а", "и", "но"}
-
-
-def _in_hospital(toks: list[Token], first: int, k: int) -> str | None:
-    """The count is of those in hospital: a hospital word right before the number, or in the
-    count's own clause after it."""
-    before = toks[max(0, first - 2) : first]
-    after = []
-    for t in toks[k : k + 8]:
-        if t.low in _CLAUSE_END:
-            break
-        after.append(t)
-    for t in (*before, *after):
-        if t.low.startswith(_HOSPITAL):
-            return f"in hospital ('{t.text}')"
-    return None
-
-
 # "another 40", "a further 12": added to a count said before; "eight had serious injuries",
 # «трое в тяжёлом состоянии»: those of one severity. Both are parts of the toll, not rivals.
 _ADDED = ("another", "further", "ещё")
 _SEVERITY = ("serious", "critical", "life-threatening", "severe", "minor", "slight",
              "тяжел", "тяжёл", "критическ", "легк")  # fmt: skip
-
-
 # "five victims were members of a temple", "three were children", "ten were from Ohio": the
 # predicate says who they were, so the count is of those among the victims, not the toll.
 _COPULAS = ("were", "are", "was", "is")
@@ -480,26 +463,38 @@ _WHO_THEY_WERE = ("members", "citizens", "nationals", "residents", "children", "
                   "pilots", "soldiers", "officers", "civilians", "journalists", "relatives", "from")  # fmt: skip
 
 
-def _qualified_part(toks: list[Token], first: int, k: int) -> str | None:
-    """A count added to another ("another 40"), of one severity ("eight ... serious injuries"),
-    or described by who they were ("five victims were members of a temple")."""
-    if first > 0 and toks[first - 1].low in _ADDED:
-        return f"'{toks[first - 1].text}': added to a count said before"
-    clause = []
-    for t in toks[k : k + 6]:
+def _clause_after(toks: list[Token], k: int, limit: int) -> list[Token]:
+    """Up to `limit` tokens from k, stopping at the end of the count's own clause."""
+    out = []
+    for t in toks[k : k + limit]:
         if t.low in _CLAUSE_END:
             break
-        clause.append(t)
+        out.append(t)
+    return out
+
+
+def _part(toks: list[Token], i: int, first: int, k: int) -> tuple[str | None, str | None]:
+    """Whether the count is a part of a larger group, and which kind of part: (kind, words)."""
+    found = _partitive(toks, i, k) or _included(toks, first)
+    if found:
+        return "subset", found
+    before, after = toks[max(0, first - 2) : first], _clause_after(toks, k, 8)
+    for t in (*before, *after):  # a hospital word right before the number or in its clause
+        if t.low.startswith(_HOSPITAL):
+            return "hospital", f"in hospital ('{t.text}')"
+    if first > 0 and toks[first - 1].low in _ADDED:
+        return "added", f"'{toks[first - 1].text}': added to a count said before"
+    clause = after[:6]
     for t in clause:
         if t.low.startswith(_SEVERITY):
-            return f"of one severity ('{t.text}')"
+            return "severity", f"of one severity ('{t.text}')"
     for a, b in zip(clause, clause[1:]):
         # a capitalised word is a nationality or a place ("were Americans"), unless a headline
         # capitalises a participle or a state ("Were Killed", "Were Dead")
         named = b.text[:1].isupper() and b.text.isalpha() and not b.low.endswith(("ed", "en"))
         if a.low in _COPULAS and (b.low in _WHO_THEY_WERE or (named and b.low not in _STATES)):
-            return f"described as '{a.text} {b.text}'"
-    return None
+            return "described", f"described as '{a.text} {b.text}'"
+    return None, None
 
 
 _INCLUDED = (("including",), ("among", "them"), ("в", "том", "числе"), ("среди", "них"), ("из", "них"))
