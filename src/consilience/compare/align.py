@@ -163,31 +163,32 @@ def _revision(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation | No
     return None
 
 
+def _figure_span(c: Claim) -> tuple[int, int] | None:
+    """Where the figure stands inside the claim's quote (its "span" is in article offsets)."""
+    try:
+        start, end = (int(x) - c.start for x in c.extra.get("span", "").split("-"))
+    except ValueError:
+        return None
+    return (start, end) if 0 <= start < end <= len(c.quote) else None
+
+
 def _own_clause(c: Claim) -> str:
     """The quote up to the end of the figure's clause: a marker in a later clause ("..., and
     that new arrests have continued throughout the winter") is about something else. Words
     before the figure stay ("Throughout the year, 120 were arrested")."""
-    span = c.extra.get("span", "")
-    try:
-        end = int(span.split("-")[1]) - c.start
-    except (IndexError, ValueError):
+    span = _figure_span(c)
+    if span is None:
         return c.quote
-    if not 0 < end <= len(c.quote):
-        return c.quote
-    cut = re.search(r"[,;:]", c.quote[end:])
-    return c.quote[: end + cut.start()] if cut else c.quote
+    cut = re.search(r"[,;:]", c.quote[span[1] :])
+    return c.quote[: span[1] + cut.start()] if cut else c.quote
 
 
 def _figure_clause(c: Claim) -> str:
     """The figure's clause alone, between the clause breaks on either side of it."""
-    own = _own_clause(c)
-    try:
-        start = int(c.extra.get("span", "").split("-")[0]) - c.start
-    except (IndexError, ValueError):
+    own, span = _own_clause(c), _figure_span(c)
+    if span is None:
         return own
-    if not 0 <= start <= len(own):
-        return own
-    breaks = [m.end() for m in re.finditer(r"[,;:]", own[:start])]
+    breaks = [m.end() for m in re.finditer(r"[,;:]", own[: span[0]])]
     return own[breaks[-1] if breaks else 0 :]
 
 
@@ -240,14 +241,12 @@ def _past_occasion(ctx: Context, c: Claim) -> str | None:
 def _occasions_differ(ctx: Context, a: Claim, b: Claim) -> str | None:
     """One claim is dated to an earlier occasion and the other is not: a figure for another day."""
     pa, pb = _past_occasion(ctx, a), _past_occasion(ctx, b)
-    if bool(pa) != bool(pb):  # the undated side may still say "in 2023" in the figure's clause
-        year = (pa or pb or "")[:4]
-        said = lexicon_markers(_figure_clause(b if pa else a), "past_occasion_markers")
-        if any(year in m for m in said):
-            return None
     if bool(pa) == bool(pb):
         return None
-    who, when = (a, pa) if pa else (b, pb)
+    who, when, other = (a, pa, b) if pa else (b, pb, a)
+    # the undated side may still say it: "in 2023" in the figure's clause meets a figure dated 2023
+    if any(when[:4] in m for m in lexicon_markers(_figure_clause(other), "past_occasion_markers")):
+        return None
     return f"{who.article_id} dates its figure to {when}, an earlier occasion than the other's"
 
 
@@ -311,7 +310,7 @@ def _values(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation:
     qa, qb = quantity_of(a), quantity_of(b)
     if qa is None or qb is None:
         return Relation("same", "no figure to compare on one side")
-    if (qa.exact and qb.exact and qa.low == qb.low) or (qa.low, qa.high) == (qb.low, qb.high):
+    if (qa.low, qa.high) == (qb.low, qb.high):  # one figure, or one range ("several hundred")
         return Relation("same", f"both give {qa.text}")
     if qa.overlaps(qb):
         return Relation(
