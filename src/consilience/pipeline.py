@@ -431,11 +431,11 @@ def _uncompared(store: Store) -> set[str]:
     return {r[0] for r in rows}
 
 
-def _comparer_stale(store: Store) -> bool:
-    """Whether the stored comparisons were made by another version of the comparison rules."""
+def _comparer_version(store: Store) -> str | None:
+    """The version of the comparison rules that made the stored comparisons (None: unrecorded)."""
     from consilience.store.analysis import load_state
 
-    return load_state(store, "comparer_version") != COMPARER_VERSION
+    return load_state(store, "comparer_version")
 
 
 def _comparer_done(store: Store) -> None:
@@ -456,31 +456,28 @@ def analyse(store: Store, rebuild: bool = False, log: Log | None = None, ner: st
     clock = time.perf_counter()
     extracted = extract_articles(store, log, ner=ner)
     timings["extract"] = time.perf_counter() - clock
-    if not extracted and not rebuild:
-        # Nothing new to read; but a run stopped after extraction (killed, or a crash) leaves
-        # articles with no story, or stories with no comparison: finish that work now.
-        if _ungrouped(store):
-            if log:
-                log("finishing an interrupted analysis: some stored articles have no story yet")
-        else:
-            stale = _comparer_stale(store)
-            pending = _uncompared(store)
-            if pending or stale:
-                if stale and log:
-                    log("this release compares sources differently: comparing every story again")
-                clock = time.perf_counter()
-                compare_stories(store, None if stale else pending)
-                _comparer_done(store)
-                timings["compare"] = time.perf_counter() - clock
-            return timings
+    # Nothing new to read may still leave work owed: a run stopped after extraction (killed, or
+    # a crash) leaves articles with no story, or stories with no comparison.
+    regroup = bool(extracted) or rebuild or _ungrouped(store)
+    if regroup and not extracted and not rebuild and log:
+        log("finishing an interrupted analysis: some stored articles have no story yet")
+    touched: set[str] = set()
+    if regroup:
+        clock = time.perf_counter()
+        resolve(store)
+        timings["resolve"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        touched = group_into_stories(store, rebuild=rebuild, log=log)
+        timings["stories"] = time.perf_counter() - clock
+    made_by = _comparer_version(store)
+    stale = made_by != COMPARER_VERSION
+    if stale and made_by is not None and not rebuild and log:
+        log("this release compares sources differently: comparing every story again")
+    pending = touched | _uncompared(store)
+    if not (rebuild or stale or pending):
+        return timings
     clock = time.perf_counter()
-    resolve(store)
-    timings["resolve"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    touched = group_into_stories(store, rebuild=rebuild, log=log) | _uncompared(store)
-    timings["stories"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    compare_stories(store, None if rebuild or _comparer_stale(store) else touched)
+    compare_stories(store, None if rebuild or stale else pending)
     _comparer_done(store)
     timings["compare"] = time.perf_counter() - clock
     if log:

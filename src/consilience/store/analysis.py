@@ -32,6 +32,14 @@ def unanalysed_articles(store: Store, version: str) -> list[Any]:
     ).fetchall()
 
 
+def _drop_comparisons(conn: Any, article_ids: list[str]) -> None:
+    """Forget the comparison of each story these articles belong to; the next analysis redoes it."""
+    conn.executemany(
+        "DELETE FROM comparisons WHERE story_id IN (SELECT story_id FROM story_articles WHERE article_id = ?)",
+        [(a,) for a in article_ids],
+    )
+
+
 def save_extraction(store: Store, version: str, found: list[tuple[str, list[Mention], list[Claim]]]) -> None:
     """Replace mentions and claims of these articles in one transaction (idempotent)."""
     with store.write() as conn:
@@ -40,10 +48,7 @@ def save_extraction(store: Store, version: str, found: list[tuple[str, list[Ment
             conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
             # Its story compared the old claims (a re-read after an upgrade or a places file
             # change): drop that comparison, so the analysis redoes it rather than keep it stale.
-            conn.execute(
-                "DELETE FROM comparisons WHERE story_id IN (SELECT story_id FROM story_articles WHERE article_id = ?)",
-                (article_id,),
-            )
+            _drop_comparisons(conn, [article_id])
             conn.executemany(
                 'INSERT INTO mentions (article_id, idx, start, "end", text, type, role, canonical) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
                 [(article_id, i, m.start, m.end, m.text, m.type, m.role, m.canonical) for i, m in enumerate(mentions)],
@@ -110,10 +115,7 @@ def save_entities(store: Store, entities: list[Any]) -> None:
         if entity_id != old:
             updates.append((entity_id, article_id, idx))
     with store.write() as conn:
-        conn.executemany(
-            "DELETE FROM comparisons WHERE story_id IN (SELECT story_id FROM story_articles WHERE article_id = ?)",
-            [(a,) for a in sorted(changed)],
-        )
+        _drop_comparisons(conn, sorted(changed))
         conn.execute("DELETE FROM entities")
         conn.executemany(
             "INSERT INTO entities (id, name, type, mentions, data) VALUES (?, ?, ?, ?, ?)",
