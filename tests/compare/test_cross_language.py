@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from consilience.compare import SourceArticle, StoryEntity, compare_story
 from consilience.compare.keys import subject_of_text
 from consilience.compare.origins import classify_origin
 
 from .factories import claim
+
+
+def _quantities(article: str, text: str, lang: str = "en", *, published: str) -> list:
+    """The quantity claims of one article text, as the extractor finds them."""
+    from consilience.extract.claims import extract_claims
+
+    return [c for c in extract_claims(article, text, lang, published) if c.kind == "quantity"]
 
 
 def _outlets(*ids: str) -> list[SourceArticle]:
@@ -132,10 +141,7 @@ def test_those_still_held_are_no_rival_figure_to_those_released() -> None:
 
 
 def test_a_part_of_the_dead_is_no_rival_to_the_toll() -> None:
-    from consilience.extract.claims import extract_claims
-
-    def quantities(article: str, text: str, lang: str = "en") -> list:
-        return [c for c in extract_claims(article, text, lang, "2016-07-15") if c.kind == "quantity"]
+    quantities = partial(_quantities, published="2016-07-15")
 
     among = quantities("a", "More than 10 children were among the dead, the regional president said.")
     including = quantities("b", "At least 84 people, including 10 children, were killed.")
@@ -150,10 +156,7 @@ def test_a_part_of_the_dead_is_no_rival_to_the_toll() -> None:
 
 
 def test_a_hospital_count_is_a_part_of_the_injured() -> None:
-    from consilience.extract.claims import extract_claims
-
-    def quantities(article: str, text: str) -> list:
-        return [c for c in extract_claims(article, text, "en", "2016-11-09") if c.kind == "quantity"]
+    quantities = partial(_quantities, published="2016-11-09")
 
     toll = quantities("a", "Police said more than 50 people were injured when the tram overturned.")
     ward = quantities("b", "St Anne's Hospital said it was treating 20 people, four of them seriously injured.")
@@ -196,10 +199,7 @@ def test_the_people_named_in_a_list_of_the_freed_corroborate_across_spellings() 
 
 
 def test_victims_described_by_who_they_were_are_a_part_of_the_toll() -> None:
-    from consilience.extract.claims import extract_claims
-
-    def quantities(article: str, text: str) -> list:
-        return [c for c in extract_claims(article, text, "en", "2017-12-31") if c.kind == "quantity"]
+    quantities = partial(_quantities, published="2017-12-31")
 
     toll = quantities("a", "A small plane crash killed 12 people, officials said.")
     members = quantities("b", "A rabbi said five victims were members of a temple in Halden.")
@@ -212,10 +212,7 @@ def test_victims_described_by_who_they_were_are_a_part_of_the_toll() -> None:
 
 
 def test_a_marker_in_a_later_clause_does_not_scope_the_figure() -> None:
-    from consilience.extract.claims import extract_claims
-
-    def quantities(article: str, text: str, lang: str = "en") -> list:
-        return [c for c in extract_claims(article, text, lang, "2026-03-20") if c.kind == "quantity"]
+    quantities = partial(_quantities, published="2026-03-20")
 
     a = quantities("a", "Several hundred people remain in Halden's prisons, and arrests have continued throughout the winter.")
     b = quantities("b", "Several hundred people remain behind bars, rights groups say.")
@@ -230,10 +227,7 @@ def test_a_marker_in_a_later_clause_does_not_scope_the_figure() -> None:
 
 
 def test_a_sentence_dated_by_a_marker_meets_the_same_sentence_dated_by_its_own_date() -> None:
-    from consilience.extract.claims import extract_claims
-
-    def durations(article: str, text: str, lang: str = "en") -> list:
-        return [c for c in extract_claims(article, text, lang, "2026-03-14") if c.kind == "quantity"]
+    durations = partial(_quantities, published="2026-03-14")
 
     marker = durations("a", "Among those freed is Ales Varko, who was arrested in 2023 and sentenced to eleven years.")
     dated = durations("b", "Алесь Варко, осуждённый в 2023 году на 11 лет колонии, вышел на свободу.", "ru")
