@@ -278,6 +278,24 @@ def test_rare_specifics_cache_follows_document_frequencies_in_a_large_store() ->
     assert index._story_has_rare(story) and story.rare == ["#9913"]  # a new rare key joins
 
 
+def test_a_large_story_still_keeps_a_later_release_with_other_figures_apart() -> None:
+    """Its own 30 reports put "123" in more than the 20-article rarity cap; the figure is still
+    specific to the story, so a release weeks later with other figures stays apart."""
+    from consilience.cluster.stories import STABLE_RARITY
+
+    index = StoryIndex()
+    index.warm(doc(f"f{i}", f"Weather note number {i} for the coast.") for i in range(STABLE_RARITY))
+    for i in range(30):
+        index.add(doc(f"dec{i}", WIRE, title="Lukashenko pardons 123 prisoners",
+                      entities=ENTITIES_RELEASE))  # fmt: skip
+    assert len({index.story_of(f"dec{i}") for i in range(30)}) == 1
+    later = doc("jan", LATER_RELEASE, title="Lukashenko pardons 31 more prisoners",
+                entities=ENTITIES_RELEASE, when=datetime(2026, 1, 30, 12, 0))  # fmt: skip
+    result = index.add(later)
+    assert result.new, result.why
+    assert result.evidence.conflict > 0
+
+
 def test_headlines_without_body_join_at_the_short_text_bar() -> None:
     from dataclasses import replace
 

@@ -236,13 +236,19 @@ class StoryIndex:
         df, log, base = self.df, math.log, math.log(self.n_docs + 1) + 1.0
         return [base - log(df.get(prefix + k, 0) + 1) for k in keys]
 
-    def _rare(self, key: str) -> bool:
-        """A specific worth a conflict: named by at most ~1% of articles seen (and at most 20).
+    def _rare(self, key: str, own: float = 0.0) -> bool:
+        """A specific worth a conflict: named by at most ~1% of articles seen (and at most 20),
+        not counting the `own` articles of the story that names it.
+
+        Why not count a story's own members: a story that grew large (a long-running event,
+        a wire text printed 200 times) names its figures in more than 1% of the store, so they
+        would stop looking specific and the story would absorb the next release with other
+        figures (the synthetic stream of bench/stories.py showed stories growing into blobs).
 
         In a small store (a few hundred articles or fewer) one story's own articles are more than
         1% of it, so there a specific is rare when fewer than a third of the articles name it.
         """
-        df = self.df.get(key, 0)
+        df = self.df.get(key, 0) - own
         if self.n_docs < SMALL_STORE:
             return df <= max(2, self.n_docs / 3)
         return df <= max(2, min(RARE_CAP, RARE_SHARE * self.n_docs))
@@ -399,18 +405,19 @@ class StoryIndex:
         profile); past STABLE_RARITY a key that stopped being rare is dropped for good.
         """
         if self.n_docs < STABLE_RARITY:
-            return any(self._rare("#" + n) for n in story.numbers) or any(
-                self._rare("@" + d) for d in story.dates
+            return any(self._rare("#" + n, c) for n, c in story.numbers.items()) or any(
+                self._rare("@" + d, c) for d, c in story.dates.items()
             )
         if story.rare is None:
             keys = ["#" + n for n in story.numbers] + ["@" + d for d in story.dates]
         else:
             keys = story.rare
-        story.rare = [
-            k
-            for k in keys
-            if k[1:] in (story.numbers if k[0] == "#" else story.dates) and self._rare(k)
-        ]
+        rare = []
+        for k in keys:
+            own = (story.numbers if k[0] == "#" else story.dates).get(k[1:])
+            if own is not None and self._rare(k, own):
+                rare.append(k)
+        story.rare = rare
         return bool(story.rare)
 
     def _score(
