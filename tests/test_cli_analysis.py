@@ -106,6 +106,40 @@ def test_entity_lookup_by_any_spelling_and_judgement_survives_rebuild(tmp_path) 
     assert len(holders) == 2  # the person's judgement wins over the name rules, after a rebuild
 
 
+def test_judge_updates_entities_and_comparison_without_regrouping(tmp_path) -> None:
+    """A judgement re-resolves and compares the touched story again; the story keeps its id, and
+    what it shows is what a full rebuild shows, but for why each article joined (recorded when
+    it joined, with the entities of that time)."""
+    db = tmp_path / "j.db"
+    assert run_cli("ingest", str(EXAMPLES), db=db).returncode == 0
+    story_id = _lines(run_cli("stories", "--json", db=db))[0]["id"]
+    result = run_cli("judge", "Maria Kalesnikava", "Maria Kolesnikova", "--different", db=db)
+    assert result.returncode == 0, result.stderr.decode()
+    assert b"1 story compared again" in result.stdout
+    assert [s["id"] for s in _lines(run_cli("stories", "--json", db=db))] == [story_id]
+    view = json_out(run_cli("story", story_id, "--format", "json", db=db))
+    names = [e["name"] for e in view["entities"]]
+    assert "Maria Kolesnikova" in names and "Maria Kalesnikava" in names
+    assert run_cli("stories", "--rebuild", db=db).returncode == 0
+    rebuilt = json_out(run_cli("story", story_id, "--format", "json", db=db))
+    for source in view["sources"] + rebuilt["sources"]:
+        source.pop("joined_because")
+    assert rebuilt == view
+
+
+def test_judge_says_when_a_judgement_cannot_take_effect(tmp_path) -> None:
+    db = tmp_path / "j.db"
+    assert run_cli("ingest", str(EXAMPLES), db=db).returncode == 0
+    # One article calls her both "Maria Kalesnikava" and "Kalesnikava": one entity there.
+    within = run_cli("judge", "Kalesnikava", "Maria Kalesnikava", "--different", db=db)
+    assert within.returncode == 0, within.stderr.decode()
+    assert b"still one entity" in within.stderr and b"not within one" in within.stderr
+    unknown = run_cli("judge", "Nobody Atall", "Maria Kolesnikova", "--same", db=db)
+    assert unknown.returncode == 0 and b"no stored article names 'Nobody Atall' yet" in unknown.stderr
+    effective = run_cli("judge", "Maria Kalesnikava", "Maria Kolesnikova", "--different", db=db)
+    assert effective.returncode == 0 and b"note:" not in effective.stderr
+
+
 def test_judge_needs_a_verdict(examples_db) -> None:
     result = run_cli("judge", "A", "B", db=examples_db)
     assert result.returncode == 1 and b"--same or --different" in result.stderr

@@ -343,13 +343,24 @@ def judge(
     """Record a person's judgement that two names are (or are not) one entity; every rebuild keeps it."""
     if same == different:
         raise UserInputError("say either --same or --different", "e.g. consilience judge \"A\" \"B\" --different")
-    from consilience.pipeline import analyse
+    from consilience.pipeline import apply_judgements
     from consilience.store.analysis import add_judgement
 
     store = _open(db)
     add_judgement(store, a, b, same)
-    analyse(store, rebuild=True, log=None)
-    out.print(f"recorded: {a!r} and {b!r} are {'one entity' if same else 'different entities'}; entities rebuilt", markup=False)
+    compared = apply_judgements(store)
+    verdict = "one entity" if same else "different entities"
+    out.print(
+        f"recorded: {a!r} and {b!r} are {verdict}; entities rebuilt, {compared} "
+        f"{'story' if compared == 1 else 'stories'} compared again "
+        "(`consilience stories --rebuild` also regroups the stories with them)",
+        markup=False,
+    )
+    from consilience.present.views import judgement_outcome
+
+    note = judgement_outcome(store, a, b, same)
+    if note:
+        err.print(f"note: {note}", markup=False, soft_wrap=True)
 
 
 @app.command()

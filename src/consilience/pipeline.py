@@ -483,3 +483,21 @@ def analyse(store: Store, rebuild: bool = False, log: Log | None = None, ner: st
     if log:
         log("analysis: " + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()))
     return timings
+
+
+def apply_judgements(store: Store, log: Log | None = None) -> int:
+    """After a person's judgement: entities again, then the comparisons of the stories it touches.
+
+    Why not a full rebuild: a judgement says who is who, not which articles report one event, so
+    stories keep their articles and ids (links and notes made to them stay valid). Saving the
+    entities drops the comparison of every story with a mention that changed entity, and the
+    analysis compares just those again. `consilience stories --rebuild` regroups with them.
+    Returns how many stories were compared again.
+    """
+    resolve(store)
+    owed = len(_uncompared(store))
+    if _comparer_version(store) != COMPARER_VERSION:  # the analysis compares every story then
+        owed = store.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
+    analyse(store, log=log)
+    return owed
+

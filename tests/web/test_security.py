@@ -58,6 +58,7 @@ def test_ingest_and_judgement_with_the_token_change_the_store(writable_db):
     assert again["ingested"] == 0 and again["duplicates"] == 1
     judged = c.post("/api/judgements", json={"a": "Ilse Vantor", "b": "Ilse Wantor", "same": False}, headers=AUTH)
     assert judged.status_code == 200 and judged.json()["rebuilt"] is True
+    assert judged.json()["compared"] >= 1 and judged.json()["note"] is None
     entity = c.get("/api/entities/Ilse Vantor").json()
     assert "Ilse Wantor" not in entity["variants"]
     assert c.post("/api/judgements", json={"a": "", "b": "y", "same": True}, headers=AUTH).status_code == 422

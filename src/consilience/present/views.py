@@ -217,6 +217,43 @@ def find_entity(store: Store, key: str, fuzzy: bool = True) -> Any:
     return row
 
 
+def judgement_outcome(store: Store, a: str, b: str, same: bool) -> str | None:
+    """Why a judgement just recorded did not take effect, in words; None when it did.
+
+    Why this is needed: a judgement acts on whole per-article records, so names that one article
+    uses for one person ("Gribov" after "Stepan Gribov") cannot be judged apart, and a name no
+    stored article uses waits for one. Saying so beats a silent "recorded".
+    """
+
+    def entity_of(name: str) -> str | None:
+        row = store.conn.execute("SELECT id FROM entities WHERE id = ?", (name,)).fetchone()
+        row = row or store.conn.execute(
+            "SELECT entity_id FROM mentions WHERE (text = ? COLLATE NOCASE OR canonical = ? COLLATE NOCASE) "
+            "AND entity_id IS NOT NULL GROUP BY entity_id ORDER BY COUNT(*) DESC LIMIT 1",
+            (name, name),
+        ).fetchone()
+        return row[0] if row else None
+
+    ea, eb = entity_of(a), entity_of(b)
+    missing = [name for name, e in ((a, ea), (b, eb)) if e is None]
+    if missing:
+        names = " and ".join(repr(n) for n in missing)
+        return f"no stored article names {names} yet; the judgement applies once one does"
+    if same or ea != eb:
+        return None if (ea == eb) == same else f"{a!r} and {b!r} are still apart; see `consilience entity {a!r}`"
+    row = store.conn.execute(
+        "SELECT x.article_id FROM mentions x JOIN mentions y ON y.article_id = x.article_id "
+        "AND y.entity_id = x.entity_id WHERE x.entity_id = ? AND x.text = ? COLLATE NOCASE "
+        "AND y.text = ? COLLATE NOCASE LIMIT 1",
+        (ea, a, b),
+    ).fetchone()
+    where = f" (article {row[0]}, for one)" if row else ""
+    return (
+        f"{a!r} and {b!r} are still one entity: articles use both names for one entity{where}, "
+        "and a judgement separates names across articles, not within one"
+    )
+
+
 def entity_detail(store: Store, row: Any) -> dict[str, Any]:
     """CONTRACT `entity`: variants with the outlets using them, stories, articles, timeline of events."""
     data = _json(row["data"], {})

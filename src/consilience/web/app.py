@@ -353,15 +353,19 @@ def build_routes(settings: Settings) -> FastAPI:
     @app.post("/api/judgements", response_model=schemas.JudgementResult, tags=["write"], responses=write_errors,
               dependencies=[Depends(authorise)])
     def api_judgement(judgement: schemas.JudgementIn) -> dict[str, Any]:
-        """Record that two names (or entity ids) are, or are not, one entity; entities are rebuilt."""
-        from consilience.pipeline import analyse
+        """Record that two names (or entity ids) are, or are not, one entity; entities are rebuilt
+        and the stories they touch compared again (`note` says why a judgement had no effect)."""
+        from consilience.pipeline import apply_judgements
+        from consilience.present.views import judgement_outcome
         from consilience.store.analysis import add_judgement
 
         with write_lock, Store.open(settings.db_path) as store:
             add_judgement(store, judgement.a, judgement.b, judgement.same)
-            analyse(store, rebuild=True)
+            compared = apply_judgements(store)
+            note = judgement_outcome(store, judgement.a, judgement.b, judgement.same)
         cache.clear()
-        return {"a": judgement.a, "b": judgement.b, "same": judgement.same, "rebuilt": True}
+        return {"a": judgement.a, "b": judgement.b, "same": judgement.same, "rebuilt": True,
+                "compared": compared, "note": note}  # fmt: skip
 
     return app
 

@@ -147,6 +147,8 @@ class JudgementResult(Open):
     b: str
     same: bool
     rebuilt: bool
+    compared: int = 0  # stories whose sources were compared again with the new entities
+    note: str | None = None  # why the judgement did not take effect, when it did not
 
 
 class Problem(Open):
