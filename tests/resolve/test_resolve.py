@@ -204,3 +204,19 @@ def test_stand_in_comparison_keeps_gendered_forms_apart():
     gendered = names_api._fallback_compare("Kolesnikov", "Kolesnikova", "person")
     assert same.same and not gendered.same
     assert names_api._fallback_keys("Maria Kalesnikava") & names_api._fallback_keys("Kolesnikova")
+
+
+def test_a_mans_name_in_an_oblique_case_joins_him_and_not_his_wife():
+    """'Степана Грибова' is the genitive of 'Степан Грибов' (the given name decides the ending);
+    'Ольга Грибова' in the same article is another person."""
+    ms = [
+        _m("a1", "Степан Грибов"),
+        _m("a2", "Ольга Грибова"),
+        _m("a2", "Степана Грибова", start=60),
+        _m("a3", "Илья Вартанов"),
+        _m("a4", "Илью Вартанова"),
+    ]
+    ents = resolve_entities(ms)
+    assert _find(ents, "Степана Грибова") is _find(ents, "Степан Грибов")
+    assert _find(ents, "Ольга Грибова") is not _find(ents, "Степан Грибов")
+    assert _find(ents, "Илью Вартанова") is _find(ents, "Илья Вартанов")

@@ -78,6 +78,10 @@ def hard_negative(a: Record, b: Record) -> str | None:
     if a.type != "person" or b.type != "person":
         return None
     ta, tb = a.name.split(), b.name.split()
+    if len(ta) > 1 and len(tb) > 1 and compare(a.name, b.name, "person").same:
+        # The given names decide how a surname's ending reads: 'Степана Грибова' is the genitive
+        # of 'Степан Грибов', not his wife, while a bare 'Грибова' stays ambiguous (below).
+        return None
     if gendered_pair(ta[-1], tb[-1]):
         return f"gendered forms of one surname: {ta[-1]} / {tb[-1]}"
     if len(ta) > 1 and len(tb) > 1:
