@@ -296,6 +296,30 @@ def test_a_large_story_still_keeps_a_later_release_with_other_figures_apart() ->
     assert result.evidence.conflict > 0
 
 
+def test_stories_of_one_event_in_two_languages_merge_when_an_article_bridges_them() -> None:
+    """A Russian story that formed apart (here forced by a high bar for its first article) and
+    an English one share no content words; their entities, numbers and dates merge them."""
+    from dataclasses import replace
+
+    index = StoryIndex()
+    for d in background():
+        index.add(d)
+    index.add(doc("en1", WIRE, title="Belarus frees 123 prisoners", entities=ENTITIES_RELEASE))
+    index.add(doc("en2", SAME_EVENT_OTHER_TEXT, title="Buses cross into Lithuania",
+                  entities=ENTITIES_RELEASE))  # fmt: skip
+    config = index.config
+    index.config = replace(config, threshold=5.0)
+    ru1 = index.add(doc("ru1", RU_TEXT, language="ru", entities=ENTITIES_RELEASE,
+                        when=datetime(2025, 12, 13, 20, 0)))  # fmt: skip
+    index.config = config
+    assert ru1.new
+    ru2 = index.add(doc("ru2", RU_TEXT + " Освобождённых отвезли к границе с Литвой.",
+                        language="ru", entities=ENTITIES_RELEASE,
+                        when=datetime(2025, 12, 13, 22, 0)))  # fmt: skip
+    assert ru2.merged, ru2.why
+    assert index.story_of("ru1") == index.story_of("en1") == index.story_of("ru2")
+
+
 def test_headlines_without_body_join_at_the_short_text_bar() -> None:
     from dataclasses import replace
 

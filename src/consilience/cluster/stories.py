@@ -609,9 +609,19 @@ class StoryIndex:
         for score, other in sorted(scored, key=lambda p: (-p[0], p[1].seq)):
             if other is story or score < cfg.merge_floor or other.id not in self.stories:
                 continue
-            short = 2 * story.short >= story.size and 2 * other.short >= other.size
-            bar = cfg.short_merge_threshold if short else cfg.merge_threshold
-            if other.id in self.merges or self._story_score(other, story) < bar:
+            if other.id in self.merges:
+                continue
+            if story.content.keys() & other.content.keys():
+                short = 2 * story.short >= story.size and 2 * other.short >= other.size
+                bar = cfg.short_merge_threshold if short else cfg.merge_threshold
+                together = self._story_score(other, story)
+            else:
+                # Two languages, no content words in common: the score is an article's
+                # cross-language score (entities, numbers, dates), so it meets the join bar;
+                # each story's majority keys are asked of the other, and the two means averaged.
+                bar = cfg.threshold
+                together = (self._story_score(other, story) + self._story_score(story, other)) / 2
+            if together < bar:
                 continue
             keep, gone = (story, other) if story.seq <= other.seq else (other, story)
             self._merge(keep, gone)
@@ -644,8 +654,15 @@ class StoryIndex:
             when = a.first if a.first > b.last else a.last if a.last < b.first else b.first
         year = max((int(y) for y in a.years), default=None)
         penalty, conflict, _ = self._penalty(vecs, content, num, dat, when, year, b)
-        gate = min(1.0, content / cfg.channel_gate)
-        score = content + gate * (cfg.w_entities * ent + cfg.w_numbers * num + cfg.w_dates * dat)
+        if a.content.keys() & b.content.keys():
+            gate = min(1.0, content / cfg.channel_gate)
+            score = content + gate * (cfg.w_entities * ent + cfg.w_numbers * num + cfg.w_dates * dat)
+        elif ent > 0:
+            # No language in common (an English and a Russian story of one event), as `_score`
+            # for one article: entities are required, and numbers and dates carry the rest.
+            score = cfg.cross_entities * ent + cfg.cross_numbers * num + cfg.cross_dates * dat
+        else:
+            score = 0.0
         return score - penalty - conflict
 
     def _merge(self, keep: _Story, gone: _Story) -> None:
