@@ -264,3 +264,53 @@ def test_an_unknown_state_stays_one_place():
     # controls: "Republican" is no state head, and a known state keeps its gazetteer name
     assert _types(find_mentions("a", "The Republican Party won.", "en")) == {"Republican Party": "org"}
     assert _types(find_mentions("a", "He flew to the Czech Republic.", "en")) == {"Czech Republic": "place"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a given name before a surname is a person, though "Nina" is also a town's alias
+        ("Its head, Nina Lavrik, said the group had confirmed it.", {"Nina Lavrik": "person"}),
+        # an organisation head runs on through its "of"; a plural possessive stays inside
+        ("The toll rose, the Ministry of Emergency Situations said.",
+         {"Ministry of Emergency Situations": "org"}),
+        ("He led the Varnian Teachers' Union until 2023.", {"Varnian Teachers' Union": "org"}),
+        ("She teaches at the University of Aldenport.", {"University of Aldenport": "org"}),
+        # a sentence-initial article is not part of the name, nor "The Bank" a town
+        ("The Bank of England raised rates.", {"Bank of England": "org"}),
+        # something owned is no person
+        ("Sign up for our World Briefing newsletter.", {}),
+    ],
+)  # fmt: skip
+def test_english_organisations_and_given_names(text, expected) -> None:
+    found = {m.text: m.type for m in find_mentions("a", text, "en")}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short «» title is an outlet, never a person; quoted speech is neither
+        ("Она рассказала «Вечернему Дорвику», что узнала о приговоре.",
+         {"Вечернему Дорвику": "org"}),
+        ("«Нам ничего не говорят. Всё решено», — рассказала жена.", {}),
+        # an organisation noun in an oblique case names nothing alone; the place after it does
+        ("Бывший председатель Союза учителей Беларуси Степан Грибов вышел.",
+         {"Беларуси": "place", "Степан Грибов": "person"}),
+        ("Суд Минска приговорил его к шести годам.", {"Суд Минска": "org"}),
+        # two adjectives before a noun modify it; an adjective-shaped surname stays a person
+        ("Главный врач Минской районной больницы Виктор Ордин сказал.", {"Виктор Ордин": "person"}),
+        ("Тихановский поблагодарил сторонников.", {"Тихановский": "person"}),
+        # a common word opening a sentence before a surname is not a first name
+        ("Мария Вартанова вышла. Коллеги Вартановой считают приговор местью.",
+         {"Мария Вартанова": "person", "Вартановой": "person"}),
+    ],
+)  # fmt: skip
+def test_russian_titles_organisations_and_modifiers(text, expected) -> None:
+    found = {m.text: m.type for m in find_mentions("a", text, "ru")}
+    assert found == expected
+
+
+def test_quoted_speech_introduced_by_a_dash_is_no_title() -> None:
+    found = find_mentions("a", "«Свобода Минску», — написал он.", "ru")
+    assert all(m.type != "org" for m in found)

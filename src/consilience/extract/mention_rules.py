@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from consilience.extract.mention_lexicon import Lexicon, gazetteer, given_names, known_orgs
 from consilience.extract.mention_morph import is_cyrillic, nominative_candidates
+from consilience.names.given import is_given as is_given_name
 
 # A word: letters/digits with inner apostrophes or hyphens ("O'Brien", "Rimsky-Korsakov", "Lukashenko's").
 _WORD = re.compile(r"[^\W_](?:[\w]|['’\-](?=[^\W_]))*")
@@ -74,13 +75,22 @@ def _only_space_between(text: str, a: Token, b: Token) -> bool:
     return gap.strip() == "" and "\n" not in gap and len(gap) <= 2
 
 
+def _plural_possessive_between(text: str, a: Token, b: Token) -> bool:
+    """'Teachers' Union': a plural possessive inside a name keeps the name in one run."""
+    return a.text.endswith("s") and text[a.end : b.start] in ("' ", "’ ")
+
+
 def runs(text: str, tokens: list[Token], lex: Lexicon) -> list[list[int]]:
     """Maximal sequences (token indices) of capitalised words, joined by connectors like 'of'."""
     out: list[list[int]] = []
     cur: list[int] = []
     for i, tok in enumerate(tokens):
         if is_capitalised(tok.text):
-            if cur and not _only_space_between(text, tokens[cur[-1]], tok):
+            if (
+                cur
+                and not _only_space_between(text, tokens[cur[-1]], tok)
+                and not _plural_possessive_between(text, tokens[cur[-1]], tok)
+            ):
                 out.append(cur)
                 cur = []
             cur.append(i)
@@ -239,8 +249,12 @@ def _org_by_cue(tokens: list[Token], idx: list[int], pos: int, lex: Lexicon) -> 
 
     Checked before the gazetteer so a place inside an organisation's name stays part of it."""
     end = pos
+    head = tokens[idx[pos]].text.casefold()
     while end < len(idx):
         word = strip_possessive(tokens[idx[end]]).text
+        if end == pos + 1 and f"{head} {word.casefold()}" in lex.org_head and end + 1 < len(idx):
+            end += 1  # "Ministry of Emergency Situations": the head runs on through its "of"
+            continue
         if _is_skip_word(word, lex) or _title_at(tokens, idx, end, lex):
             break
         end += 1
@@ -249,7 +263,10 @@ def _org_by_cue(tokens: list[Token], idx: list[int], pos: int, lex: Lexicon) -> 
     lows = [tokens[k].text.casefold() for k in idx[pos:end]]
     while lows and lows[-1] in lex.connectors:
         lows.pop()
-    if len(lows) >= 2 and (lows[-1] in lex.org_tail or lows[0] in lex.org_head):
+    if len(lows) >= 3 and " ".join(lows[:2]) in lex.org_head:
+        return len(lows)
+    cyrillic_head = len(lows) >= 2 and _org_noun(tokens[idx[pos]].text, lex, lex.language)
+    if len(lows) >= 2 and (lows[-1] in lex.org_tail or lows[0] in lex.org_head or cyrillic_head):
         rest = [strip_possessive(tokens[k]) for k in idx[pos + 1 : pos + len(lows)]]
         if lows[0] in lex.org_head and lookup_org(rest, lex.language):
             return 0  # "Агентство ДПА": the cue word is a description, the name is known
@@ -317,16 +334,30 @@ def _name_follows(
 
 
 def _sentence_word_before_name(chunk: list[Token], lex: Lexicon, language: str) -> bool:
-    """A capitalised common word opening a sentence before a name ('Встреча Марии Колесниковой')."""
+    """A capitalised common word opening a sentence before a name ('Встреча Марии Колесниковой',
+    'Коллеги Вартанова': in Cyrillic text a surname after a word that is no given name)."""
     if len(chunk) < 2 or not chunk[0].sent_start or _is_given(chunk[0].text, language):
         return False
     nxt = chunk[1]
     return (
         len(chunk) >= 3
         or _is_given(nxt.text, language)
+        or (
+            len(chunk) == 2
+            and is_cyrillic(chunk[0].text)
+            and not is_given_name(chunk[0].text)
+            and not any(is_given_name(c) for c in nominative_candidates(chunk[0].text, language))
+            and _surname_shaped(nxt.text, lex, language)
+        )
         or lookup_place([nxt], language) is not None
         or lookup_org([nxt], language) is not None
     )
+
+
+def _surname_shaped(word: str, lex: Lexicon, language: str) -> bool:
+    """'Вартанова', 'Грибову': a Cyrillic word whose nominative ends like a surname."""
+    forms = [word, *nominative_candidates(word, language)]
+    return any(f.casefold().endswith(tuple(lex.surname_suffixes)) for f in forms)
 
 
 def _oblique_place_before_name(tokens: list[Token], idx: list[int], pos: int, language: str) -> bool:
@@ -350,6 +381,60 @@ def _place_noun(word: str) -> str:
         if word.casefold().endswith(ending) and len(stem) >= 3 and stem[-1].casefold() not in "аеёиоуыэюяьй":
             return stem
     return word
+
+
+_OWNER_WORDS = frozenset({"our", "your", "their", "my"})  # "our World Briefing newsletter"
+_ADJ_TAILS = ("ского", "скому", "ским", "ском", "ских", "ские", "ской", "ская", "ский", "скую",
+              "ного", "ному", "ным", "ном", "ных", "ные", "ной", "ная", "ный", "ную")  # fmt: skip
+
+
+def _quoted_title(text: str, tokens: list[Token], idx: list[int], lex: Lexicon) -> tuple[int, int] | None:
+    """The span of «...» around a run that opens right after the quote mark, else None.
+
+    A short capitalised «» quote names a newspaper, a site, a company or a party («Вечернему
+    Дорвику», «Дорвикский блокнот»), never a person; quoted speech has punctuation or more words."""
+    first = tokens[idx[0]]
+    if first.start == 0 or text[first.start - 1] != "«":
+        return None
+    close = text.find("»", first.start, first.start + 60)
+    inside = text[first.start : close]
+    if close == -1 or any(ch in inside for ch in ".!?,:;\n—") or len(inside.split()) > 4:
+        return None  # a quoted sentence («Нам ничего не говорят. Списков нет»), not a title
+    if _is_skip_word(first.text, lex) or re.match(r"[,.!?]?\s*[—–-]", text[close + 1 : close + 5]):
+        return None  # «Мы не сдадимся», — сказал он: speech, introduced by a dash after it
+    return first.start, close
+
+
+def _adjective_modifier(text: str, tokens: list[Token], idx: list[int], language: str) -> bool:
+    """'Хальской районной больницы', 'Хальского района': a lone capitalised Cyrillic adjective
+    before a lower-case word modifies it; it is not a person (whatever role precedes it)."""
+    if len(idx) != 1 or language not in {"ru", "uk", "be"}:
+        return False
+    word = tokens[idx[0]]
+    nxt = idx[0] + 1
+    low = word.text.casefold()
+    if not (
+        low.endswith(_ADJ_TAILS)
+        and nxt < len(tokens)
+        and tokens[nxt].text[:1].islower()
+        and _only_space_between(text, word, tokens[nxt])
+    ):
+        return False
+    # Surnames end so too ("Тихановский поблагодарил"), so ask for more: another adjective
+    # follows ("Хальской районной"), or the stem is a known town ("Хальского" <- Хальск).
+    if tokens[nxt].text.casefold().endswith(_ADJ_TAILS):
+        return True
+    tail = next(t for t in _ADJ_TAILS if low.endswith(t))
+    stem = word.text[: len(word.text) - len(tail) + (2 if tail.startswith("ск") else 0)]
+    return lookup_place([Token(word.start, word.start + len(stem), stem, False)], language) is not None
+
+
+def _org_noun(word: str, lex: Lexicon, language: str) -> bool:
+    """A Cyrillic organisation noun in any case: 'Союза' (союз), 'Суд', 'Комитета'."""
+    if not is_cyrillic(word):
+        return False
+    nouns = lex.org_tail | lex.org_head
+    return any(c.casefold() in nouns for c in [word, *nominative_candidates(word, language)])
 
 
 def _given_first(chunk: list[Token]) -> bool:
@@ -403,13 +488,30 @@ def segment(
             out.append(_typed_span(text, tokens, idx[pos : pos + n], "org"))
             pos += n
             continue
+        if tokens[idx[pos]].text == "The" and pos + 1 < len(idx):
+            # "The Bank of England" at a sentence start: the article is not part of the name
+            # (and "The Bank" alone must not read as a town's alias)
+            n, org = _longest(tokens, idx, pos + 1, lookup_org, language)
+            if n:
+                out.append(_typed_span(text, tokens, idx[pos + 1 : pos + 1 + n], "org", org))
+                pos += 1 + n
+                continue
+            if _org_by_cue(tokens, idx, pos + 1, lex):
+                pos += 1
+                continue
         n, org = _longest(tokens, idx, pos, lookup_org, language)
         kind = "org"
         if not n:
             n, org = _longest(tokens, idx, pos, lookup_place, language)
             kind = "place"
-            if n == 1 and role and _name_follows(tokens, idx, pos + 1, lex, language):
-                n = 0  # "Envoy Keith Kellogg": a titled person, not the town of Keith
+            if (
+                n == 1
+                and (role or _is_given(tokens[idx[pos]].text, language) or is_given_name(tokens[idx[pos]].text))
+                and _name_follows(tokens, idx, pos + 1, lex, language)
+            ):
+                # "Envoy Keith Kellogg", "Nina Lavrik": a given name or a titled name before a
+                # surname is a person, not the town of Keith or Nina (Neenah)
+                n = 0
         if n:
             out.append(_typed_span(text, tokens, idx[pos : pos + n], kind, org))
             pos += n
@@ -459,6 +561,9 @@ def segment(
         if role is None and pos >= len(idx):
             role = title_after(text, tokens, idx[-1] + 1, lex)
         ctype = _classify_chunk(chunk, role, lex)
+        before = idx[pos0] - 1
+        if ctype == "person" and role is None and before >= 0 and tokens[before].text.casefold() in _OWNER_WORDS:
+            ctype = None  # "our World Briefing newsletter": something owned, not a person
         cued_place = (
             place_cue and pos0 == 0 and len(chunk) <= 2 and ctype in (None, "person") and not _given_first(chunk)
         )
@@ -522,5 +627,18 @@ def candidates(text: str, lex: Lexicon, language: str) -> list[Candidate]:
         if org is not None:
             found.append(org)
             continue
+        quoted = _quoted_title(text, tokens, idx, lex) if is_cyrillic(tokens[idx[0]].text) else None
+        if quoted is not None:
+            start, end = quoted
+            found.append(Candidate(start, end, text[start:end], "org", None, None, False))
+            continue
+        if _adjective_modifier(text, tokens, idx, language):
+            continue
+        if (
+            len(idx) == 1
+            and _org_noun(tokens[idx[0]].text, lex, language)
+            and not lookup_org([tokens[idx[0]]], language)
+        ):
+            continue  # "председатель Союза учителей": an organisation noun alone names nothing
         found.extend(segment(text, tokens, idx, lex, language))
     return found
