@@ -275,6 +275,7 @@ def test_an_unknown_state_stays_one_place():
         ("The toll rose, the Ministry of Emergency Situations said.",
          {"Ministry of Emergency Situations": "org"}),
         ("He led the Varnian Teachers' Union until 2023.", {"Varnian Teachers' Union": "org"}),
+        ("The United Nations Security Council met.", {"United Nations Security Council": "org"}),
         ("She teaches at the University of Aldenport.", {"University of Aldenport": "org"}),
         # a sentence-initial article is not part of the name, nor "The Bank" a town
         ("The Bank of England raised rates.", {"Bank of England": "org"}),
@@ -314,3 +315,8 @@ def test_russian_titles_organisations_and_modifiers(text, expected) -> None:
 def test_quoted_speech_introduced_by_a_dash_is_no_title() -> None:
     found = find_mentions("a", "«Свобода Минску», — написал он.", "ru")
     assert all(m.type != "org" for m in found)
+
+
+def test_a_plural_possessive_joins_a_name_only_when_an_organisation_word_ends_it() -> None:
+    found = find_mentions("a", "A gorilla was moved from Illinois' Brookfield Zoo on Monday.", "en")
+    assert all(m.type != "person" for m in found) and all("'" not in m.text for m in found)

@@ -75,9 +75,19 @@ def _only_space_between(text: str, a: Token, b: Token) -> bool:
     return gap.strip() == "" and "\n" not in gap and len(gap) <= 2
 
 
-def _plural_possessive_between(text: str, a: Token, b: Token) -> bool:
-    """'Teachers' Union': a plural possessive inside a name keeps the name in one run."""
-    return a.text.endswith("s") and text[a.end : b.start] in ("' ", "’ ")
+def _plural_possessive_in_org(text: str, tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """'Teachers' Union', 'Workers' Party': a plural possessive inside an organisation's name
+    keeps the name in one run, when an organisation word ends it within three words (not
+    "Illinois' Brookfield Zoo" or "the Cubs' World Series")."""
+    a, b = tokens[i - 1], tokens[i]
+    if not (a.text.endswith("s") and text[a.end : b.start] in ("' ", "’ ")):
+        return False
+    for k in range(i, min(i + 3, len(tokens))):
+        if not is_capitalised(tokens[k].text) or (k > i and not _only_space_between(text, tokens[k - 1], tokens[k])):
+            return False
+        if tokens[k].text.casefold() in lex.org_tail:
+            return True
+    return False
 
 
 def runs(text: str, tokens: list[Token], lex: Lexicon) -> list[list[int]]:
@@ -89,7 +99,7 @@ def runs(text: str, tokens: list[Token], lex: Lexicon) -> list[list[int]]:
             if (
                 cur
                 and not _only_space_between(text, tokens[cur[-1]], tok)
-                and not _plural_possessive_between(text, tokens[cur[-1]], tok)
+                and not (cur[-1] == i - 1 and _plural_possessive_in_org(text, tokens, i, lex))
             ):
                 out.append(cur)
                 cur = []
@@ -492,7 +502,7 @@ def segment(
             # "The Bank of England" at a sentence start: the article is not part of the name
             # (and "The Bank" alone must not read as a town's alias)
             n, org = _longest(tokens, idx, pos + 1, lookup_org, language)
-            if n:
+            if n and _org_by_cue(tokens, idx, pos + 1, lex) <= n:
                 out.append(_typed_span(text, tokens, idx[pos + 1 : pos + 1 + n], "org", org))
                 pos += 1 + n
                 continue
