@@ -320,3 +320,28 @@ def test_quoted_speech_introduced_by_a_dash_is_no_title() -> None:
 def test_a_plural_possessive_joins_a_name_only_when_an_organisation_word_ends_it() -> None:
     found = find_mentions("a", "A gorilla was moved from Illinois' Brookfield Zoo on Monday.", "en")
     assert all(m.type != "person" for m in found) and all("'" not in m.text for m in found)
+
+
+@pytest.mark.parametrize(
+    ("alias", "city", "population", "trusted"),
+    [
+        ("LAX", "Los Angeles", 3_900_000, False),  # an airport code
+        ("God", "Göd", 20_000, False),  # short: mostly the word
+        ("Florida", "Floridablanca", 250_000, False),  # a truncation
+        ("Nina", "Neenah", 25_000, False),  # a given name
+        ("Google", "Topeka", 127_000, False),  # neither looks nor sounds like it
+        ("Mogilev", "Mahilyow", 360_000, True),  # sounds alike
+        ("Гродно", "Hrodna", 370_000, True),
+        ("Zhodino", "Horad Zhodzina", 65_000, True),  # the town's own word
+        ("Cologne", "Köln", 1_000_000, True),  # a big city's exonym
+    ],
+)
+def test_only_trustworthy_alternate_names_become_place_names(alias, city, population, trusted) -> None:
+    from consilience.extract.mention_lexicon import _trusted_alias
+
+    assert _trusted_alias(alias, city, population) is trusted
+
+
+def test_a_company_is_not_a_town_by_an_alternate_name() -> None:
+    found = {m.text: m.type for m in find_mentions("a", "Google said on Monday it would appeal.", "en")}
+    assert found.get("Google") != "place"
