@@ -299,6 +299,8 @@ def test_english_organisations_and_given_names(text, expected) -> None:
         ("Бывший председатель Союза учителей Беларуси Степан Грибов вышел.",
          {"Беларуси": "place", "Степан Грибов": "person"}),
         ("Суд Минска приговорил его к шести годам.", {"Суд Минска": "org"}),
+        # a place after a title is in the genitive, not a first name
+        ("Глава Гродно Мечислав Гой заявил.", {"Гродно": "place", "Мечислав Гой": "person"}),
         # two adjectives before a noun modify it; an adjective-shaped surname stays a person
         ("Главный врач Минской районной больницы Виктор Ордин сказал.", {"Виктор Ордин": "person"}),
         ("Тихановский поблагодарил сторонников.", {"Тихановский": "person"}),

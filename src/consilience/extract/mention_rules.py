@@ -516,11 +516,16 @@ def segment(
             kind = "place"
             if (
                 n == 1
-                and (role or _is_given(tokens[idx[pos]].text, language) or is_given_name(tokens[idx[pos]].text))
+                and (
+                    (role and not is_cyrillic(tokens[idx[pos]].text))
+                    or _is_given(tokens[idx[pos]].text, language)
+                    or is_given_name(tokens[idx[pos]].text)
+                )
                 and _name_follows(tokens, idx, pos + 1, lex, language)
             ):
                 # "Envoy Keith Kellogg", "Nina Lavrik": a given name or a titled name before a
-                # surname is a person, not the town of Keith or Nina (Neenah)
+                # surname is a person, not the town of Keith or Nina (Neenah); in Russian a
+                # place after a title is its genitive ("Глава Гродно Мечислав Гой")
                 n = 0
         if n:
             out.append(_typed_span(text, tokens, idx[pos : pos + n], kind, org))
