@@ -23,6 +23,7 @@ bench: install
 	$(PY) bench/ingest.py
 	$(PY) bench/names.py
 	$(PY) bench/mentions.py
+	$(PY) bench/places_realnews.py
 	$(PY) bench/stories.py
 	$(PY) bench/claims_extract.py
 	$(PY) bench/claims_compare.py
