@@ -4,7 +4,7 @@ Run: .venv/bin/python bench/places_realnews.py
 
 Reads the 383 giveme5w1h articles with the mention extractor twice in one run: with the
 alternate names as geonames gives them (baseline) and with the filter of
-`mention_lexicon._trusted_alias` (ours). A mention counts when its canonical place differs from
+`names.places.trusted_alias` (ours). A mention counts when its canonical place differs from
 its surface ("Google" -> Topeka). The labels (bench/data/places/alias_labels.toml) say which
 pairs are right; precision is over labelled mentions, and "right kept" shows what the filter
 costs in true places. The labels were written after seeing the filter: dev data, no holdout.
@@ -51,12 +51,12 @@ def main() -> None:
     labels = tomllib.loads(LABELS.read_text(encoding="utf-8"))
     right = {tuple(p) for p in labels["right"]}
     wrong = {tuple(p) for p in labels["wrong"]}
-    trusted = mention_lexicon._trusted_alias
+    trusted = mention_lexicon.trusted_alias
     print("| system | place mentions | via an alias | labelled right | labelled wrong | unlabelled "
           "| precision (labelled) | gazetteer build s |")  # fmt: skip
     print("|---|---|---|---|---|---|---|---|")
     for name, rule in (("baseline: every alias", lambda *_: True), ("consilience: filtered", trusted)):
-        mention_lexicon._trusted_alias = rule
+        mention_lexicon.trusted_alias = rule
         _reset()
         t0 = time.perf_counter()
         mention_lexicon.gazetteer()
@@ -67,7 +67,7 @@ def main() -> None:
         rest = sum(pairs.values()) - ok - bad
         prec = ok / (ok + bad) if ok + bad else 1.0
         print(f"| {name} | {places} | {sum(pairs.values())} | {ok} | {bad} | {rest} | {prec:.2f} | {build:.2f} |")
-    mention_lexicon._trusted_alias = trusted
+    mention_lexicon.trusted_alias = trusted
     _reset()
 
 

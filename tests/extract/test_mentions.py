@@ -339,9 +339,9 @@ def test_a_plural_possessive_joins_a_name_only_when_an_organisation_word_ends_it
     ],
 )
 def test_only_trustworthy_alternate_names_become_place_names(alias, city, population, trusted) -> None:
-    from consilience.extract.mention_lexicon import _trusted_alias
+    from consilience.names.places import trusted_alias
 
-    assert _trusted_alias(alias, city, population) is trusted
+    assert trusted_alias(alias, city, population) is trusted
 
 
 def test_a_company_is_not_a_town_by_an_alternate_name() -> None:

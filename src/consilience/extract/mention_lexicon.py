@@ -12,10 +12,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from anyascii import anyascii
-from rapidfuzz import fuzz
-
 from consilience.errors import UserInputError
+from consilience.names.places import trusted_alias
 
 LANGUAGES = ("en", "ru", "uk", "be", "de", "fr", "it", "es", "pl")
 CYRILLIC_LANGUAGES = ("ru", "uk", "be")
@@ -114,59 +112,6 @@ def _usable_alias(name: str) -> bool:
     return True
 
 
-_SOUND_CLASSES = str.maketrans({"h": "g", "w": "v", "c": "k", "q": "k", "z": "s", "x": "k"})
-
-
-def _skeleton(name: str) -> str:
-    """Consonants by sound class ('Mogilev' and 'Mahilyow' -> 'mglv'): transliterations of one
-    name agree here where their letters do not."""
-    folded = anyascii(name).casefold().translate(_SOUND_CLASSES)
-    out = [ch for ch in folded if ch.isalpha() and ch not in "aeiouyj"]
-    return "".join(ch for i, ch in enumerate(out) if i == 0 or ch != out[i - 1])
-
-
-def _trusted_alias(alias: str, city: str, population: int) -> bool:
-    """Whether a geonames alternate name of a city may stand for it in running text.
-
-    Why filter: the alternate names carry airport codes ("LAX", "EPA" for El Palomar), short
-    forms ("Florida" for Floridablanca), given names ("Ben" for Bern) and oddities ("Google"
-    for Topeka), which in news are far more often the ordinary word or name; on the 383
-    giveme5w1h articles they made about 800 false place mentions. A big city's exonyms stay
-    (Cologne, Kiev), as do transliterations that sound alike (Mogilev for Mahilyow).
-    """
-    if len(alias) < 4 or (alias.isupper() and len(alias) <= 5):
-        return False  # an airport code, or a short alias ("God" for Göd): mostly another word
-    folded, name = anyascii(alias).casefold(), _folded_city(city)
-    if folded == name:
-        return True  # the city's own name in another script or with other accents
-    if population < 1_000_000:
-        if name.startswith(folded) and len(name) - len(folded) >= 3:
-            return False  # a truncation: "Florida" for Floridablanca
-        if name.endswith(" " + folded) and len(folded) < 6:
-            return False  # "Port" for Le Port, "Vegas"; a longer end stays ("Zhodzina")
-        if fuzz.ratio(folded, name) < 60:
-            sound = _skeleton(alias)  # the last word too: "Zhodino" for "Horad Zhodzina"
-            if all(fuzz.ratio(sound, _skeleton(n)) < 75 for n in {city, city.split()[-1]}):
-                return False
-    return folded not in _folded_given_names()  # "Nina" for Neenah is the woman's name
-
-
-@cache
-def _folded_given_names() -> frozenset[str]:
-    """Every spelling in the names module's given-name sets, folded to ASCII lower case (a set
-    lookup: its own matcher is too slow for 180,000 aliases)."""
-    from consilience.names.tables import rows
-
-    return frozenset(
-        anyascii(v.strip()).casefold() for row in rows("given_names.tsv") for v in row[1].split("|") if v.strip()
-    )
-
-
-@lru_cache(maxsize=4096)
-def _folded_city(city: str) -> str:
-    return anyascii(city).casefold()
-
-
 def _add(table: dict[str, tuple[str, int]], form: str, canonical: str, weight: int) -> None:
     # The heavier (country > big city > small city) reading of an ambiguous name wins.
     if form not in table or table[form][1] < weight:
@@ -223,7 +168,7 @@ def _base_gazetteer() -> dict[str, str]:
         pop = int(city.get("population") or 0)
         _add(table, city["name"], city["name"], pop)
         for alias in city.get("alternatenames", ()):
-            if _usable_alias(alias) and _trusted_alias(alias, city["name"], pop):
+            if _usable_alias(alias) and trusted_alias(alias, city["name"], pop):
                 _add(table, alias, city["name"], pop // 2)
     extra = tomllib.loads(_data_text("places.toml"))["places"]
     for canonical, aliases in extra.items():

