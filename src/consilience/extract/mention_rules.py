@@ -407,8 +407,10 @@ def _quoted_title(text: str, tokens: list[Token], idx: list[int], lex: Lexicon) 
     if first.start == 0 or text[first.start - 1] != "«":
         return None
     close = text.find("»", first.start, first.start + 60)
+    if close == -1:
+        return None
     inside = text[first.start : close]
-    if close == -1 or any(ch in inside for ch in ".!?,:;\n—") or len(inside.split()) > 4:
+    if any(ch in inside for ch in ".!?,:;\n—") or len(inside.split()) > 4:
         return None  # a quoted sentence («Нам ничего не говорят. Списков нет»), not a title
     if _is_skip_word(first.text, lex) or re.match(r"[,.!?]?\s*[—–-]", text[close + 1 : close + 5]):
         return None  # «Мы не сдадимся», — сказал он: speech, introduced by a dash after it
