@@ -175,7 +175,7 @@ def render_stories_page(rows: list[dict[str, Any]], links: Links, static: bool =
 
 
 def render_entity_page(view: dict[str, Any], links: Links, static: bool = False) -> str:
-    return render("entity.html", links, static=static, view=view)
+    return render("entity.html", links, static=static, view=view, events=event_picture(view.get("timeline") or []))
 
 
 def render_article_page(view: dict[str, Any], links: Links, static: bool = False) -> str:
@@ -303,6 +303,89 @@ def timeline_picture(sources: list[dict[str, Any]], colour: dict[str, str], widt
         "ticks": ticks,
         "undated": undated,
         "empty": False,
+    }
+
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
+def _event_when(value: Any) -> tuple[datetime, str] | None:
+    """An event date and how precise it is: 'day', or 'month'/'year' for "2023-03" or "2023"
+    (drawn hollow, at the start of the period); None when there is no date to place."""
+    if not isinstance(value, str):
+        return None
+    partial = _PARTIAL_DATE.match(value.strip())
+    if partial:
+        year, month = int(partial.group(1)), int(partial.group(2) or 1)
+        if not 1 <= month <= 12:
+            return None
+        return datetime(year, month, 1, tzinfo=UTC), "month" if partial.group(2) else "year"
+    moment = _when(value)
+    return (moment, "day") if moment else None
+
+
+def event_picture(timeline: list[dict[str, Any]], width: int = 760) -> dict[str, Any]:
+    """Geometry of an entity's timeline: one lane per kind of event (arrested, sentenced,
+    released...), a dot per event at its date, larger when more articles report it.
+
+    Why a picture: a researcher following a prisoner wants the arc (arrest, sentence, release)
+    and its gaps at a glance; the list below it keeps every quote and source."""
+    placed = []
+    undated = []
+    for entry in timeline:
+        when = _event_when(entry.get("when"))
+        (placed if when else undated).append((entry, when))
+    placed.sort(key=lambda p: p[1][0])
+    if not placed:
+        return {"empty": True, "undated": [e for e, _ in undated]}
+    lanes: list[str] = []
+    for entry, _ in placed:
+        if str(entry.get("event")) not in lanes:
+            lanes.append(str(entry.get("event")))
+    left, right, top, lane_h = 130, 30, 20, 28
+    first, last = placed[0][1][0], placed[-1][1][0]
+    span = (last - first).total_seconds()
+    inner = width - left - right
+
+    def x(moment: datetime) -> float:
+        return round(left + (inner / 2 if span <= 0 else inner * (moment - first).total_seconds() / span), 1)
+
+    ticks = []
+    if span >= 2 * 365 * 86400:  # years: a tick on each 1 January, at most about seven
+        years = list(range(first.year + (first.month > 1 or first.day > 1), last.year + 1))
+        for year in years[:: max(1, -(-len(years) // 7))]:
+            ticks.append({"x": x(datetime(year, 1, 1, tzinfo=UTC)), "anchor": "middle", "label": str(year)})
+    else:
+        for i in range(5 if span > 0 else 1):
+            moment = first if span <= 0 else datetime.fromtimestamp(first.timestamp() + span * i / 4, tz=UTC)
+            anchor = "start" if i == 0 and span > 0 else ("end" if i == 4 else "middle")
+            ticks.append({"x": x(moment), "anchor": anchor, "label": moment.strftime("%d %b %Y")})
+    lane_of = {name: i for i, name in enumerate(lanes)}
+    dots = []
+    for entry, (moment, precision) in placed:
+        sources = [s for s in entry.get("sources") or [] if isinstance(s, dict)]
+        lane = lane_of[str(entry.get("event"))]
+        dots.append({
+            "x": x(moment),
+            "y": top + lane_h * lane + lane_h // 2,
+            "r": 5 + min(4, max(0, len(sources) - 1)),
+            "cls": f"g{lane % GROUP_COLOURS}" + ("" if precision == "day" else " approx"),
+            "article": sources[0].get("article") if sources else None,
+            "label": f"{entry.get('when')} {entry.get('event')}: {entry.get('statement') or ''} "
+            f"({len(sources)} source{'' if len(sources) == 1 else 's'})",
+        })  # fmt: skip
+    axis_y = top + lane_h * len(lanes) + 4
+    return {
+        "empty": False,
+        "width": width,
+        "height": axis_y + 30,
+        "left": left,
+        "right": width - right,
+        "axis_y": axis_y,
+        "lanes": [{"label": _clip(name, 16), "full": name, "y": top + lane_h * i + lane_h // 2} for i, name in enumerate(lanes)],
+        "dots": dots,
+        "ticks": ticks,
+        "undated": [e for e, _ in undated],
     }
 
 
