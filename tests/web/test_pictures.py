@@ -42,3 +42,13 @@ def test_the_entity_page_draws_the_picture_and_escapes_article_text() -> None:
     page = render_entity_page(view, Links("server", depth=1))
     assert 'class="timeline events-picture"' in page and page.count("<circle") == 3
     assert HOSTILE not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_a_long_story_page_warns_that_it_may_hold_several_events() -> None:
+    from consilience.present.html import render_story_page
+
+    view = {"id": "s1", "title": "Release", "first_seen": "2025-01-01T10:00", "last_seen": "2025-06-01T10:00",
+            "sources": [], "claims": [], "discrepancies": [], "entities": []}  # fmt: skip
+    assert "may hold several events" in render_story_page(view)
+    view["last_seen"] = "2025-01-02T10:00"
+    assert "may hold several events" not in render_story_page(view)

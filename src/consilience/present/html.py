@@ -164,9 +164,18 @@ def story_context(view: dict[str, Any]) -> dict[str, Any]:
         "claims": claims,
         "counts": counts,
         "timeline": timeline_picture(view.get("sources", []), colour),
+        "long_span": _long_span(view),
         "citations": citation_picture(view.get("sources", []), claims),
         "variant_outlets": lambda arts: sorted({outlet_of.get(a, short(a)) for a in arts}),
     }
+
+
+def _long_span(view: dict[str, Any]) -> int | None:
+    """The story's span in days when it is long enough to warn about, else None."""
+    from consilience.present.text import LONG_STORY_DAYS, span_days
+
+    days = span_days(view.get("first_seen"), view.get("last_seen"))
+    return days if days is not None and days > LONG_STORY_DAYS else None
 
 
 def render_stories_page(rows: list[dict[str, Any]], links: Links, static: bool = False, **context: Any) -> str:

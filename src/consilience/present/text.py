@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from datetime import datetime
 from typing import Any
 
 from rich.table import Table
@@ -58,6 +59,20 @@ def _short(value: str | None, n: int = 12) -> str:
     return (value or "")[:n]
 
 
+LONG_STORY_DAYS = 30  # past this span a story may hold a recurring topic's several events
+
+
+def span_days(first: str | None, last: str | None) -> int | None:
+    """Whole days between a story's first and last article (None when either is unknown)."""
+    try:
+        a, b = datetime.fromisoformat(first or ""), datetime.fromisoformat(last or "")
+    except ValueError:
+        return None
+    if (a.tzinfo is None) != (b.tzinfo is None):
+        a, b = a.replace(tzinfo=None), b.replace(tzinfo=None)
+    return abs((b - a).days)
+
+
 def render_story(view: dict[str, Any], markdown: bool = False) -> str:
     """A story as a comparison: sources and their independence, claims by status, naming differences."""
     h1, h2 = ("# ", "## ") if markdown else ("", "")
@@ -66,6 +81,12 @@ def render_story(view: dict[str, Any], markdown: bool = False) -> str:
     if not markdown:
         lines.append("=" * min(100, len(title)))
     lines.append(f"story {view['id']}  ·  {view.get('first_seen') or '?'} .. {view.get('last_seen') or '?'}")
+    days = span_days(view.get("first_seen"), view.get("last_seen"))
+    if days is not None and days > LONG_STORY_DAYS:
+        lines.append(
+            f"note: its articles span {days} days; a story this long may hold several events of one "
+            "topic. Check why each source joined (its reason below) before citing it as one event."
+        )
     sources = view.get("sources", [])
     groups = sorted({s.get("independence_group") for s in sources if s.get("independence_group")})
     lines += ["", f"{h2}Sources ({len(sources)} articles, {len(groups)} independence group(s))"]
@@ -148,13 +169,15 @@ def article_table(rows: list[dict[str, Any]], title: str | None = None) -> Table
 def story_table(rows: list[dict[str, Any]], title: str | None = None) -> Table:
     """The `stories` rows as a terminal table: size, independence groups, claims by status."""
     table = Table(title=title, box=None, header_style="bold", title_justify="left")
-    for name in ("id", "articles", "groups", "corr.", "single", "confl.", "first seen", "outlets", "title"):
+    for name in ("id", "articles", "groups", "corr.", "single", "confl.", "first seen", "days", "outlets", "title"):
         table.add_column(name, no_wrap=name not in ("title", "outlets"), overflow="fold")
     for row in rows:
         c = row["claims"]
+        days = span_days(row.get("first_seen"), row.get("last_seen"))
         table.add_row(
             row["id"][:12], str(len(row["articles"])), str(row["independence_groups"]), str(c["corroborated"]),
             str(c["single_source"]), str(c["conflicting"]), (row["first_seen"] or "")[:10],
+            "" if days is None else f"{days}{'!' if days > LONG_STORY_DAYS else ''}",
             ", ".join(row["outlets"])[:60], row["title"] or "",
         )
     return table
