@@ -148,3 +148,18 @@ def test_keys_separate_unrelated_names() -> None:
     assert not (
         name_keys("Maria Kolesnikova", kind="person") & name_keys("Ales Bialiatski", kind="person")
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Светоч", "Светоча", True),  # genitive: «по данным центра «Светоча»»
+        ("Вестнику Варнии", "Вестник Варнии", True),  # dative: «рассказала «Вестнику Варнии»»
+        ("Вечернему Дорвику", "Вечерний Дорвик", True),  # adjective and noun both declined
+        ("Газпром", "Газпромбанк", False),  # a longer name is another organisation
+        ("Россия", "Россети", False),  # a short shared stem is not one name
+        ("Союз журналистов", "Союз писателей", False),
+    ],
+)
+def test_russian_organisation_names_in_another_case(a: str, b: str, same: bool) -> None:
+    assert compare_names(a, b, "org").same is same

@@ -148,6 +148,8 @@ def compare_orgs(a: OrgName, b: OrgName) -> tuple[bool, float, str]:
             )
     if a.skeleton and a.skeleton == b.skeleton:
         return True, 0.85, f"same words after transliteration folding ('{a.skeleton}')"
+    if _cyrillic(a.raw) and _cyrillic(b.raw) and _same_words_in_any_case(a.norm, b.norm):
+        return True, 0.85, f"the same words in another grammatical case ('{a.raw}' / '{b.raw}')"
     return (
         False,
         0.1,
@@ -155,3 +157,23 @@ def compare_orgs(a: OrgName, b: OrgName) -> tuple[bool, float, str]:
             f"different organisation names ('{a.norm}' vs '{b.norm}') and neither is an acronym of the other"
         ),
     )
+
+
+def _cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+def _same_words_in_any_case(a: str, b: str) -> bool:
+    """'vestniku varnii' / 'vestnik varnii', 'svetocha' / 'svetoch': word by word, one stem and
+    endings of at most three letters. Russian declines an outlet's or a group's name with the
+    sentence («рассказала «Вестнику Варнии»»), so its forms differ only in their endings."""
+    wa, wb = a.split(), b.split()
+    if not wa or len(wa) != len(wb):
+        return False
+    for x, y in zip(wa, wb, strict=True):
+        stem = 0
+        while stem < min(len(x), len(y)) and x[stem] == y[stem]:
+            stem += 1
+        if stem < 5 or len(x) - stem > 3 or len(y) - stem > 3:
+            return False
+    return True
