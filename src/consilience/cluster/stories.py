@@ -325,14 +325,15 @@ class StoryIndex:
             return max(story.content, key=lambda k: (story.langs.get(k, 0), k))
         return _UND if _UND in story.content else None
 
-    def _content(
-        self, terms: dict[str, float], key: str, story: _Story
-    ) -> tuple[float, list[tuple[float, str]]]:
+    def _content(self, terms: dict[str, float], key: str, story: _Story) -> tuple[float, set[str]]:
         """Mean cosine to the story's members in one language, blended with the top-k members."""
         cfg = self.config
         total = story.content[key]
-        shared = [(v * total[t], t) for t, v in terms.items() if t in total]
-        mean_all = sum([x for x, _ in shared]) / max(story.langs.get(key, 1.0), 1.0)
+        # The shared terms as a set: the weighted list behind the evidence is built only for the
+        # story the article joins (`_evidence`), not for all six candidates.
+        shared = terms.keys() & total.keys()
+        mean_all = sum(map(mul, map(terms.__getitem__, shared), map(total.__getitem__, shared)))
+        mean_all /= max(story.langs.get(key, 1.0), 1.0)
         sims = sorted(
             [_dot(terms, vec) for mlang, vec in story.recent if mlang == key or _UND in (key, mlang)],
             reverse=True,
@@ -432,7 +433,7 @@ class StoryIndex:
         Evidence (only for the story it is kept for: the sorting there costs)."""
         cfg = self.config
         key = self._content_key(story, lang)
-        content, shared_t = (0.0, []) if key is None else self._content(vecs["terms"], key, story)
+        content, shared_t = (0.0, set()) if key is None else self._content(vecs["terms"], key, story)
         if len(shared_t) < cfg.min_shared_terms:
             content = 0.0  # one shared word (a town, a name) is a topic at most, not an event
         n, mass = max(story.size, 1), story.mass
@@ -453,13 +454,18 @@ class StoryIndex:
             score = cfg.cross_entities * ent + cfg.cross_numbers * num + cfg.cross_dates * dat
         else:
             score = 0.0  # another language and no shared entity: numbers alone are too weak
-        parts = (shared_t, shared_e, shared_n, shared_d, content, ent, num, dat, gap)
+        terms_part = (vecs["terms"], story.content[key], shared_t) if key is not None else None
+        parts = (terms_part, shared_e, shared_n, shared_d, content, ent, num, dat, gap)
         return score - penalty - conflict, (parts, penalty, conflict)
 
     @staticmethod
     def _evidence(raw: tuple) -> Evidence:
         """The readable evidence of one score: its parts and the top shared keys of each channel."""
-        (shared_t, shared_e, shared_n, shared_d, content, ent, num, dat, gap), penalty, conflict = raw
+        (terms_part, shared_e, shared_n, shared_d, content, ent, num, dat, gap), penalty, conflict = raw
+        shared_t = []
+        if terms_part is not None:  # built here, for the one story kept, not for every candidate
+            terms, total, shared = terms_part
+            shared_t = [(terms[t] * total[t], t) for t in shared]
 
         def top(pairs: list[tuple[float, str]], k: int) -> tuple[str, ...]:
             return tuple(x for _, x in sorted(pairs, key=lambda p: (-p[0], p[1]))[:k])
