@@ -25,6 +25,9 @@ def _types(text: str) -> set[str]:
         "We cannot really deal with everybody.",
         "With debt included, the deal's value would be some $146 billion.",
         "Followers were told to mourn the dead in Nice.",
+        "The union organised what prosecutors called an unlawful strike.",
+        "Miners went on strike over pay in March.",
+        "Among them, according to the exiled opposition, was a union leader.",
     ],
 )
 def test_a_trigger_word_used_otherwise_is_no_event(text: str) -> None:
@@ -40,6 +43,8 @@ def test_a_trigger_word_used_otherwise_is_no_event(text: str) -> None:
         ("The two sides struck a prisoner-swap deal on Friday.", {"agreement", "transfer"}),
         ("Five Lithuanian citizens were taken to the border.", {"transfer"}),
         ("Twelve people were killed and dozens more were injured.", {"death", "injury"}),
+        ("A drone strike hit the depot overnight.", {"attack"}),
+        ("The poet was exiled to Siberia in 1921.", {"transfer"}),
     ],
 )
 def test_controls_stay_events(text: str, expected: set[str]) -> None:
