@@ -52,3 +52,14 @@ def test_a_long_story_page_warns_that_it_may_hold_several_events() -> None:
     assert "may hold several events" in render_story_page(view)
     view["last_seen"] = "2025-01-02T10:00"
     assert "may hold several events" not in render_story_page(view)
+
+
+def test_an_event_dated_only_by_its_article_is_marked_as_reported() -> None:
+    restated = _event("sentence", "2026-03-14", 1) | {"dated_by": "article"}
+    dated = _event("arrest", "2023-05-02", 1) | {"dated_by": "text"}
+    picture = event_picture([dated, restated])
+    assert [("reported" in d["cls"]) for d in picture["dots"]] == [False, True]
+    assert picture["dots"][1]["label"].startswith("reported 2026-03-14")
+    view = {"id": "e1", "name": "N", "type": "person", "mentions": 2, "variants": {}, "variant_outlets": {},
+            "timeline": [dated, restated], "stories": [], "articles": []}  # fmt: skip
+    assert "reported 2026-03-14" in render_entity_page(view, Links("server", depth=1))

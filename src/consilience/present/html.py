@@ -378,9 +378,11 @@ def event_picture(timeline: list[dict[str, Any]], width: int = 760) -> dict[str,
             "x": x(moment),
             "y": top + lane_h * lane + lane_h // 2,
             "r": 5 + min(4, max(0, len(sources) - 1)),
-            "cls": f"g{lane % GROUP_COLOURS}" + ("" if precision == "day" else " approx"),
+            "cls": f"g{lane % GROUP_COLOURS}" + ("" if precision == "day" else " approx")
+            + (" reported" if entry.get("dated_by") == "article" else ""),
             "article": sources[0].get("article") if sources else None,
-            "label": f"{entry.get('when')} {entry.get('event')}: {entry.get('statement') or ''} "
+            "label": f"{'reported ' if entry.get('dated_by') == 'article' else ''}{entry.get('when')} "
+            f"{entry.get('event')}: {entry.get('statement') or ''} "
             f"({len(sources)} source{'' if len(sources) == 1 else 's'})",
         })  # fmt: skip
     axis_y = top + lane_h * len(lanes) + 4

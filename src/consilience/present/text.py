@@ -141,12 +141,13 @@ def render_entity(view: dict[str, Any]) -> str:
     for form, outlets in view.get("variant_outlets", {}).items():
         lines.append(f"  {form}: {', '.join(outlets)}")
     if view.get("timeline"):
-        lines += ["", "Timeline"]
+        lines += ["", "Timeline (~: no date in the text; the date the article reported it)"]
         for event in view["timeline"]:
             outlets = sorted({s.get("outlet") or _short(s["article"]) for s in event["sources"]})
             quote = event.get("quote") or event["statement"]
             quote = quote if len(quote) <= 110 else quote[:107] + "..."
-            lines.append(f"  {event.get('when') or '????':<10}  {event['event']:<12} [{', '.join(outlets)}] \u201c{quote}\u201d")
+            when = ("~" if event.get("dated_by") == "article" else "") + (event.get("when") or "????")
+            lines.append(f"  {when:<11}  {event['event']:<12} [{', '.join(outlets)}] \u201c{quote}\u201d")
     lines += ["", "Stories"]
     for story in view.get("stories", []):
         lines.append(f"  {_short(story['id'])}  {story.get('title') or ''}")

@@ -314,12 +314,18 @@ def entity_timeline(store: Store, row: Any, variants: dict[str, list[str]], arts
         named = actors & surfaces or {a for a in actors if a.split() and a.split()[-1] in last_names}
         if not named and not any(s in quote for s in surfaces if len(s) > 3):
             continue
+        # With no date of its own the event takes its article's: that is when it was reported,
+        # which for a restated past event ("sentenced to eleven years") is not when it happened.
+        reported = not claim.when
         when = claim.when or (arts[claim.article_id]["published"] or "")[:10] or None
         key = (claim.event_type, (when or "")[:7])
         entry = events.setdefault(
             key,
-            {"event": claim.event_type, "when": when, "statement": claim.statement, "quote": claim.quote, "sources": []},
+            {"event": claim.event_type, "when": when, "statement": claim.statement, "quote": claim.quote,
+             "sources": [], "dated_by": "article" if reported else "text"},
         )
+        if not reported:
+            entry["dated_by"] = "text"  # one source dates it itself: the date is the event's
         article = arts[claim.article_id]
         entry["sources"].append(
             {"article": claim.article_id, "outlet": article["outlet"] or article["ref"], "quote": claim.quote,
