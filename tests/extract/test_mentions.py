@@ -347,3 +347,11 @@ def test_only_trustworthy_alternate_names_become_place_names(alias, city, popula
 def test_a_company_is_not_a_town_by_an_alternate_name() -> None:
     found = {m.text: m.type for m in find_mentions("a", "Google said on Monday it would appeal.", "en")}
     assert found.get("Google") != "place"
+
+
+def test_a_sentence_initial_word_the_article_also_writes_in_lower_case_is_that_word() -> None:
+    text = "Police said the man was held. The police in Halsk confirmed it. Turkey said it would act."
+    found = {m.text: m.type for m in find_mentions("a", text, "en")}
+    assert "Police" not in found  # the town of Police, Poland, only where the article means it
+    assert found.get("Turkey") == "place"  # a country stays a place
+    assert {m.text for m in find_mentions("a", "Police, a town in Poland, lies on the Oder.", "en")} >= {"Police"}

