@@ -355,3 +355,14 @@ def test_a_sentence_initial_word_the_article_also_writes_in_lower_case_is_that_w
     assert "Police" not in found  # the town of Police, Poland, only where the article means it
     assert found.get("Turkey") == "place"  # a country stays a place
     assert {m.text for m in find_mentions("a", "Police, a town in Poland, lies on the Oder.", "en")} >= {"Police"}
+
+
+def test_a_lone_surname_after_the_full_name_is_the_person_not_the_town() -> None:
+    text = "Lewis Hamilton won in Monaco on Sunday. Hamilton said the car was fast."
+    found = [(m.text, m.type, m.canonical) for m in find_mentions("a", text, "en")]
+    assert ("Lewis Hamilton", "person", "Lewis Hamilton") in found
+    assert ("Hamilton", "person", "Lewis Hamilton") in found
+    # ... unless the article puts something in that town
+    text = "Storms hit Hamilton on Monday. In Hamilton, mayor Fred Hamilton said roads were shut."
+    places = [m for m in find_mentions("a", text, "en") if m.text == "Hamilton"]
+    assert places and all(m.type == "place" for m in places)

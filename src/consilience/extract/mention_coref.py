@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from consilience.extract.mention_lexicon import given_names, load_lexicon
 from consilience.extract.mention_morph import (
     gender_of,
@@ -49,7 +51,19 @@ def looks_like_surname(word: str, language: str) -> bool:
     return any(f.casefold().endswith(s) for f in forms for s in lex.surname_suffixes)
 
 
-def link_mentions(cands: list[Candidate], language: str) -> list[Candidate]:
+_LOCATIVE = re.compile(r"(?i)\b(?:in|to|from|near|outside|across|into|в|во|из|под|около)\s+$")
+
+
+def _used_as_place(word: str, cands: list[Candidate], text: str) -> bool:
+    """Whether the article places something at this word ("in Nice", "to Duisburg") anywhere."""
+    return any(
+        c.text == word and _LOCATIVE.search(text[max(0, c.start - 12) : c.start])
+        for c in cands
+        if c.type == "place"
+    )
+
+
+def link_mentions(cands: list[Candidate], language: str, text: str = "") -> list[Candidate]:
     """Keep typed candidates, and single words that link to a full name in the same article."""
     fulls: list[tuple[int, str, set[str]]] = []  # (start, canonical, surname keys)
     for c in cands:
@@ -59,6 +73,22 @@ def link_mentions(cands: list[Candidate], language: str) -> list[Candidate]:
             fulls.append((c.start, c.canonical, _surname_keys(last, language)))
     kept: list[Candidate] = []
     for c in cands:
+        if (
+            c.type == "place"
+            and " " not in c.text
+            and not _is_country(c.canonical)
+            and not _used_as_place(c.text, cands, text)
+        ):
+            # "Hamilton" after "Lewis Hamilton": in an article that names the person, the lone
+            # surname is the person, not the town of Hamilton.
+            keys = _surname_keys(c.text, language)
+            hits = [(start, canon) for start, canon, sk in fulls if keys & sk]
+            if hits:
+                before = [h for h in hits if h[0] < c.start]
+                _, canon = max(before) if before else min(hits)
+                c.type, c.canonical = "person", canon
+                kept.append(c)
+                continue
         if c.type in ("place", "org") or (c.type == "person" and c.canonical):
             kept.append(c)
             continue
@@ -75,3 +105,9 @@ def link_mentions(cands: list[Candidate], language: str) -> list[Candidate]:
             c.canonical = nominative_candidates(c.text, language)[0]
             kept.append(c)
     return kept
+
+
+def _is_country(canonical: str | None) -> bool:
+    from consilience.extract.mention_rules import org_is_country
+
+    return org_is_country(canonical)

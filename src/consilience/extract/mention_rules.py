@@ -360,7 +360,9 @@ def _sentence_word_before_name(chunk: list[Token], lex: Lexicon, language: str) 
             and not any(is_given_name(c) for c in nominative_candidates(chunk[0].text, language))
             and _surname_shaped(nxt.text, lex, language)
         )
-        or lookup_place([nxt], language) is not None
+        # "Жители Гродно": in Cyrillic text a common word before a place; in English a capital
+        # before a town is more often a first name ("Lewis Hamilton" at a sentence start)
+        or (is_cyrillic(chunk[0].text) and lookup_place([nxt], language) is not None)
         or lookup_org([nxt], language) is not None
     )
 

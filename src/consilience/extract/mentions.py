@@ -62,7 +62,7 @@ class RuleDetector:
     def detect(self, article_id: str, text: str, language: str | None) -> list[Mention]:
         lang = pick_language(text, language)
         lex = load_lexicon(lang)
-        cands = link_mentions(candidates(text, lex, lang), lang)
+        cands = link_mentions(candidates(text, lex, lang), lang, text)
         return _to_mentions(article_id, cands)
 
 
@@ -126,7 +126,7 @@ class SpacyDetector:
                 if role:
                     c.type = "person"
             cands.append(c)
-        return _to_mentions(article_id, link_mentions(cands, lang))
+        return _to_mentions(article_id, link_mentions(cands, lang, text))
 
 
 def get_detector(spec: str = "rules") -> MentionDetector:
