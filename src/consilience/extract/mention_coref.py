@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from consilience.extract.mention_lexicon import given_names, load_lexicon
+from consilience.extract.mention_lexicon import given_names, is_country, load_lexicon
 from consilience.extract.mention_morph import (
     gender_of,
     is_adjective,
@@ -63,6 +63,17 @@ def _used_as_place(word: str, cands: list[Candidate], text: str) -> bool:
     )
 
 
+def _full_name_of(c: Candidate, fulls: list[tuple[int, str, set[str]]], language: str) -> str | None:
+    """The full name a lone word is the surname of: the nearest one before it, else the first
+    after (a title line); None when the article names no such person."""
+    keys = _surname_keys(c.text, language)
+    hits = [(start, canon) for start, canon, sk in fulls if keys & sk]
+    if not hits:
+        return None
+    before = [h for h in hits if h[0] < c.start]
+    return (max(before) if before else min(hits))[1]
+
+
 def link_mentions(cands: list[Candidate], language: str, text: str = "") -> list[Candidate]:
     """Keep typed candidates, and single words that link to a full name in the same article."""
     fulls: list[tuple[int, str, set[str]]] = []  # (start, canonical, surname keys)
@@ -76,28 +87,21 @@ def link_mentions(cands: list[Candidate], language: str, text: str = "") -> list
         if (
             c.type == "place"
             and " " not in c.text
-            and not _is_country(c.canonical)
+            and not is_country(c.canonical)
             and not _used_as_place(c.text, cands, text)
         ):
             # "Hamilton" after "Lewis Hamilton": in an article that names the person, the lone
             # surname is the person, not the town of Hamilton.
-            keys = _surname_keys(c.text, language)
-            hits = [(start, canon) for start, canon, sk in fulls if keys & sk]
-            if hits:
-                before = [h for h in hits if h[0] < c.start]
-                _, canon = max(before) if before else min(hits)
+            canon = _full_name_of(c, fulls, language)
+            if canon:
                 c.type, c.canonical = "person", canon
                 kept.append(c)
                 continue
         if c.type in ("place", "org") or (c.type == "person" and c.canonical):
             kept.append(c)
             continue
-        keys = _surname_keys(c.text, language)
-        hits = [(start, canon) for start, canon, sk in fulls if keys & sk]
-        if hits:
-            before = [h for h in hits if h[0] < c.start]
-            # Nearest full name before the surname; else the first one after (a title line).
-            _, canon = max(before) if before else min(hits)
+        canon = _full_name_of(c, fulls, language)
+        if canon:
             c.type, c.canonical = "person", canon
             kept.append(c)
         elif c.type == "person" or looks_like_surname(c.text, language):
@@ -105,9 +109,3 @@ def link_mentions(cands: list[Candidate], language: str, text: str = "") -> list
             c.canonical = nominative_candidates(c.text, language)[0]
             kept.append(c)
     return kept
-
-
-def _is_country(canonical: str | None) -> bool:
-    from consilience.extract.mention_rules import org_is_country
-
-    return org_is_country(canonical)

