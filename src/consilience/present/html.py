@@ -11,6 +11,7 @@ import base64
 import hashlib
 import math
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import lru_cache
 from importlib import resources
@@ -255,6 +256,16 @@ def _group_key(group: str) -> tuple[int, str]:
     return (int(digits) if digits and len(digits) < 9 else 10**9, group)
 
 
+def _even_ticks(first: datetime, span: float, x: Callable[[datetime], float], fmt: str) -> list[dict[str, Any]]:
+    """Five ticks spread over a time axis of `span` seconds from `first` (one when it has no span)."""
+    ticks = []
+    for i in range(5 if span > 0 else 1):
+        moment = first if span <= 0 else datetime.fromtimestamp(first.timestamp() + span * i / 4, tz=UTC)
+        anchor = "start" if i == 0 and span > 0 else ("end" if i == 4 else "middle")
+        ticks.append({"x": x(moment), "anchor": anchor, "label": moment.astimezone(UTC).strftime(fmt)})
+    return ticks
+
+
 def timeline_picture(sources: list[dict[str, Any]], colour: dict[str, str], width: int = 760) -> dict[str, Any]:
     """Geometry of the timeline: one lane per outlet, a dot per article at its publication time."""
     dated = [(s, _when(s.get("published"))) for s in sources]
@@ -277,11 +288,7 @@ def timeline_picture(sources: list[dict[str, Any]], colour: dict[str, str], widt
         return round(left + (inner / 2 if span <= 0 else inner * (moment - first).total_seconds() / span), 1)
 
     fmt = "%d %b %H:%M" if span < 2 * 86400 else "%d %b %Y"
-    ticks = []
-    for i in range(5 if span > 0 else 1):
-        moment = first if span <= 0 else datetime.fromtimestamp(first.timestamp() + span * i / 4, tz=UTC)
-        anchor = "start" if i == 0 and span > 0 else ("end" if i == 4 else "middle")
-        ticks.append({"x": x(moment), "anchor": anchor, "label": moment.astimezone(UTC).strftime(fmt)})
+    ticks = _even_ticks(first, span, x, fmt)
     dots = []
     lane_of = {name: i for i, name in enumerate(lanes)}
     drawn: set[tuple[int, float, str]] = set()
@@ -295,6 +302,7 @@ def timeline_picture(sources: list[dict[str, Any]], colour: dict[str, str], widt
             {
                 "x": x(moment),
                 "y": top + lane_h * lane + lane_h // 2,
+                "r": 7,
                 "cls": colour.get(s.get("independence_group") or "", "gx"),
                 "article": s.get("article"),
                 "label": f"{s.get('outlet') or ''} {s.get('published') or ''} {s.get('title') or ''} "
@@ -365,10 +373,7 @@ def event_picture(timeline: list[dict[str, Any]], width: int = 760) -> dict[str,
         for year in years[:: max(1, -(-len(years) // 7))]:
             ticks.append({"x": x(datetime(year, 1, 1, tzinfo=UTC)), "anchor": "middle", "label": str(year)})
     else:
-        for i in range(5 if span > 0 else 1):
-            moment = first if span <= 0 else datetime.fromtimestamp(first.timestamp() + span * i / 4, tz=UTC)
-            anchor = "start" if i == 0 and span > 0 else ("end" if i == 4 else "middle")
-            ticks.append({"x": x(moment), "anchor": anchor, "label": moment.strftime("%d %b %Y")})
+        ticks = _even_ticks(first, span, x, "%d %b %Y")
     lane_of = {name: i for i, name in enumerate(lanes)}
     dots = []
     for entry, (moment, precision) in placed:
