@@ -443,20 +443,23 @@ class StoryIndex:
         penalty, conflict, gap = self._penalty(vecs, content, num, dat, when, year, story)
         if conflict and gap is not None and gap > cfg.horizon_days:
             ent = 0.0  # same actors weeks later with other figures: another event, not evidence
-        if key is not None:
-            # Entities, numbers and dates add evidence only in proportion to content similarity:
-            # shared names alone do not make two texts one event.
-            gate = min(1.0, content / cfg.channel_gate)
-            score = content + gate * (
-                cfg.w_entities * ent + cfg.w_numbers * num + cfg.w_dates * dat
-            )
-        elif ent > 0:
-            score = cfg.cross_entities * ent + cfg.cross_numbers * num + cfg.cross_dates * dat
-        else:
-            score = 0.0  # another language and no shared entity: numbers alone are too weak
+        score = self._combine(key is not None, content, ent, num, dat)
         terms_part = (vecs["terms"], story.content[key], shared_t) if key is not None else None
         parts = (terms_part, shared_e, shared_n, shared_d, content, ent, num, dat, gap)
         return score - penalty - conflict, (parts, penalty, conflict)
+
+    def _combine(self, same_language: bool, content: float, ent: float, num: float, dat: float) -> float:
+        """The score from its channels, for an article against a story or for two stories."""
+        cfg = self.config
+        if same_language:
+            # Entities, numbers and dates add evidence only in proportion to content similarity:
+            # shared names alone do not make two texts one event.
+            gate = min(1.0, content / cfg.channel_gate)
+            return content + gate * (cfg.w_entities * ent + cfg.w_numbers * num + cfg.w_dates * dat)
+        if ent > 0:
+            # No shared language: entities are required, numbers and dates carry the rest.
+            return cfg.cross_entities * ent + cfg.cross_numbers * num + cfg.cross_dates * dat
+        return 0.0  # another language and no shared entity: numbers alone are too weak
 
     @staticmethod
     def _evidence(raw: tuple) -> Evidence:
@@ -638,7 +641,6 @@ class StoryIndex:
     def _story_score(self, a: _Story, b: _Story) -> float:
         """Average-link score of two stories: mean cosine over all member pairs (from the sums),
         plus gated key evidence and the penalties between their time spans."""
-        cfg = self.config
         content = 0.0
         for lang, total in a.content.items():
             other = b.content.get(lang)
@@ -660,15 +662,9 @@ class StoryIndex:
             when = a.first if a.first > b.last else a.last if a.last < b.first else b.first
         year = max((int(y) for y in a.years), default=None)
         penalty, conflict, _ = self._penalty(vecs, content, num, dat, when, year, b)
-        if a.content.keys() & b.content.keys():
-            gate = min(1.0, content / cfg.channel_gate)
-            score = content + gate * (cfg.w_entities * ent + cfg.w_numbers * num + cfg.w_dates * dat)
-        elif ent > 0:
-            # No language in common (an English and a Russian story of one event), as `_score`
-            # for one article: entities are required, and numbers and dates carry the rest.
-            score = cfg.cross_entities * ent + cfg.cross_numbers * num + cfg.cross_dates * dat
-        else:
-            score = 0.0
+        # Two stories with no language in common (an English and a Russian one of one event) are
+        # scored as one article across languages is.
+        score = self._combine(bool(a.content.keys() & b.content.keys()), content, ent, num, dat)
         return score - penalty - conflict
 
     def _merge(self, keep: _Story, gone: _Story) -> None:
