@@ -54,13 +54,13 @@ def looks_like_surname(word: str, language: str) -> bool:
 _LOCATIVE = re.compile(r"(?i)\b(?:in|to|from|near|outside|across|into|в|во|из|под|около)\s+$")
 
 
-def _used_as_place(word: str, cands: list[Candidate], text: str) -> bool:
-    """Whether the article places something at this word ("in Nice", "to Duisburg") anywhere."""
-    return any(
-        c.text == word and _LOCATIVE.search(text[max(0, c.start - 12) : c.start])
+def _placed_words(cands: list[Candidate], text: str) -> set[str]:
+    """Place words the article puts something in ("in Nice", "to Duisburg"), once per article."""
+    return {
+        c.text
         for c in cands
-        if c.type == "place"
-    )
+        if c.type == "place" and _LOCATIVE.search(text[max(0, c.start - 12) : c.start])
+    }
 
 
 def _full_name_of(c: Candidate, fulls: list[tuple[int, str, set[str]]], language: str) -> str | None:
@@ -82,13 +82,14 @@ def link_mentions(cands: list[Candidate], language: str, text: str = "") -> list
             c.canonical = full_name_canonical(c.text, language)
             last = c.canonical.split()[-1]
             fulls.append((c.start, c.canonical, _surname_keys(last, language)))
+    placed = _placed_words(cands, text)
     kept: list[Candidate] = []
     for c in cands:
         if (
             c.type == "place"
             and " " not in c.text
             and not is_country(c.canonical)
-            and not _used_as_place(c.text, cands, text)
+            and c.text not in placed
         ):
             # "Hamilton" after "Lewis Hamilton": in an article that names the person, the lone
             # surname is the person, not the town of Hamilton.

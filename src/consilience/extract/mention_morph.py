@@ -80,6 +80,13 @@ def nominative_candidates(word: str, language: str, gender: str | None = None) -
     """Candidate nominative forms of one Cyrillic name token, best first."""
     if not is_cyrillic(word):
         return [word]
+    return list(_nominatives(word, language, gender))
+
+
+@lru_cache(maxsize=65536)
+def _nominatives(word: str, language: str, gender: str | None) -> tuple[str, ...]:
+    """nominative_candidates, memoised: the mention rules ask about the same words many times
+    (is it an organisation noun, a surname, a given name?) within and across articles."""
     lang = language if language in CYRILLIC_LANGUAGES else "ru"
     cands = _morph_candidates(word, gender) if lang == "ru" else []
     rules = rule_candidates(word, load_lexicon(lang))
@@ -94,7 +101,7 @@ def nominative_candidates(word: str, language: str, gender: str | None = None) -
         # The given name's gender decides between readings: "Ольга Грибова" is a woman named
         # Грибова, not the genitive of Грибов (stable sort keeps the analyser's order otherwise).
         cands.sort(key=lambda c: gender_of(c) != gender)
-    return cands
+    return tuple(cands)
 
 
 def is_adjective(word: str) -> bool:
