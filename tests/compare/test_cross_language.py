@@ -22,6 +22,11 @@ def _outlets(*ids: str) -> list[SourceArticle]:
     return [SourceArticle(x, outlet=f"Outlet {x}", published=f"2026-03-20T1{n}:00") for n, x in enumerate(ids)]
 
 
+def _statuses(ids: tuple[str, ...], claims: list) -> list[str]:
+    """The status of each compared claim, for claims from the outlets `ids`."""
+    return [x.status for x in compare_story(_outlets(*ids), claims, []).claims]
+
+
 def test_russian_and_english_units_share_a_concept_and_a_state() -> None:
     assert subject_of_text("горняков").concept == subject_of_text("miners").concept == "worker"
     assert subject_of_text("погибших").state == subject_of_text("dead").state == "die"
@@ -132,12 +137,12 @@ def test_those_still_held_are_no_rival_figure_to_those_released() -> None:
     ru_held = extract_claims("c", "197 девочек по-прежнему находятся в плену.", "ru", "2016-10-14")
     assert [c.event_type for c in held + ru_held if c.kind == "quantity"] == ["held", "held"]
     claims = [c for c in released + held if c.kind == "quantity"]
-    statuses = [x.status for x in compare_story(_outlets("a", "b"), claims, []).claims]
+    statuses = _statuses(("a", "b"), claims)
     assert "conflicting" not in statuses
     # control: two outlets giving two release figures do conflict
     other = extract_claims("b", "Boko Haram released 24 girls on Thursday, officials said.", "en", "2016-10-14")
     rival = [c for c in released + other if c.kind == "quantity"]
-    assert "conflicting" in [x.status for x in compare_story(_outlets("a", "b"), rival, []).claims]
+    assert "conflicting" in _statuses(("a", "b"), rival)
 
 
 def test_a_part_of_the_dead_is_no_rival_to_the_toll() -> None:
@@ -148,11 +153,11 @@ def test_a_part_of_the_dead_is_no_rival_to_the_toll() -> None:
     ru = quantities("c", "Погибли 84 человека, в том числе 10 детей.", "ru")
     assert [c.extra.get("partitive") is not None for c in among + including + ru] == [True, False, True, False, True]
     two = quantities("b", "Two children died during surgery at a nearby hospital.")
-    assert "conflicting" not in [x.status for x in compare_story(_outlets("a", "b"), among + two, []).claims]
+    assert "conflicting" not in _statuses(("a", "b"), among + two)
     # control: two tolls of children with no part-of cue do conflict
     ten = quantities("a", "Ten children died in the attack, officials said.")
     rival = quantities("b", "Two children died in the attack, the mayor said.")
-    assert "conflicting" in [x.status for x in compare_story(_outlets("a", "b"), ten + rival, []).claims]
+    assert "conflicting" in _statuses(("a", "b"), ten + rival)
 
 
 def test_a_hospital_count_is_a_part_of_the_injured() -> None:
@@ -161,7 +166,7 @@ def test_a_hospital_count_is_a_part_of_the_injured() -> None:
     toll = quantities("a", "Police said more than 50 people were injured when the tram overturned.")
     ward = quantities("b", "St Anne's Hospital said it was treating 20 people, four of them seriously injured.")
     assert ward and ward[0].extra.get("partitive")
-    assert "conflicting" not in [x.status for x in compare_story(_outlets("a", "b"), toll + ward, []).claims]
+    assert "conflicting" not in _statuses(("a", "b"), toll + ward)
     severe = quantities("c", "Eight people had serious or life-threatening injuries, the ambulance service said.")
     added = quantities("c", "The tram overturned, trapping five people and injuring another 40 people.")
     assert severe[0].extra.get("partitive") and added[-1].extra.get("partitive")
@@ -171,7 +176,7 @@ def test_a_hospital_count_is_a_part_of_the_injured() -> None:
     assert [x.status for x in twenty] == ["corroborated"]
     # control: a second toll with no hospital in its clause is a rival figure
     other = quantities("b", "Twenty people were injured when the tram overturned, police said.")
-    assert "conflicting" in [x.status for x in compare_story(_outlets("a", "b"), toll + other, []).claims]
+    assert "conflicting" in _statuses(("a", "b"), toll + other)
 
 
 def test_the_people_named_in_a_list_of_the_freed_corroborate_across_spellings() -> None:
@@ -204,11 +209,11 @@ def test_victims_described_by_who_they_were_are_a_part_of_the_toll() -> None:
     toll = quantities("a", "A small plane crash killed 12 people, officials said.")
     members = quantities("b", "A rabbi said five victims were members of a temple in Halden.")
     assert members and members[0].extra.get("partitive")
-    assert "conflicting" not in [x.status for x in compare_story(_outlets("a", "b"), toll + members, []).claims]
+    assert "conflicting" not in _statuses(("a", "b"), toll + members)
     headline = quantities("c", "Five People Were Killed In Plane Crash")
     assert not headline[0].extra.get("partitive")  # a headline's capitals describe no one
     rival = quantities("c", "Five people were killed in the crash, police said.")
-    assert "conflicting" in [x.status for x in compare_story(_outlets("a", "c"), toll + rival, []).claims]
+    assert "conflicting" in _statuses(("a", "c"), toll + rival)
 
 
 def test_a_marker_in_a_later_clause_does_not_scope_the_figure() -> None:
@@ -218,11 +223,11 @@ def test_a_marker_in_a_later_clause_does_not_scope_the_figure() -> None:
     b = quantities("b", "Several hundred people remain behind bars, rights groups say.")
     c = quantities("c", "В тюрьмах Хальдена по-прежнему остаются сотни людей, сообщают правозащитники.", "ru")
     assert [x.event_type for x in a + b + c] == ["held", "held", "held"]
-    statuses = [x.status for x in compare_story(_outlets("a", "b", "c"), a + b + c, []).claims]
+    statuses = _statuses(("a", "b", "c"), a + b + c)
     assert statuses == ["corroborated"]
     # control: a cumulative marker in the figure's own clause still scopes it
     d = quantities("d", "Throughout the winter, several hundred people remained in prison.")
-    statuses = [x.status for x in compare_story(_outlets("b", "d"), b + d, []).claims]
+    statuses = _statuses(("b", "d"), b + d)
     assert "corroborated" not in statuses
 
 
@@ -232,8 +237,8 @@ def test_a_sentence_dated_by_a_marker_meets_the_same_sentence_dated_by_its_own_d
     marker = durations("a", "Among those freed is Ales Varko, who was arrested in 2023 and sentenced to eleven years.")
     dated = durations("b", "Алесь Варко, осуждённый в 2023 году на 11 лет колонии, вышел на свободу.", "ru")
     assert marker[0].unit == "years" and dated[0].unit == "years in prison"
-    statuses = [x.status for x in compare_story(_outlets("a", "b"), marker + dated, []).claims]
+    statuses = _statuses(("a", "b"), marker + dated)
     assert statuses == ["corroborated"]
     # control: a figure of another year is another occasion, not a rival
     other = durations("c", "Ales Varko, who was sentenced in 2019 to four years, was freed.")
-    assert "conflicting" not in [x.status for x in compare_story(_outlets("a", "c"), marker + other, []).claims]
+    assert "conflicting" not in _statuses(("a", "c"), marker + other)
