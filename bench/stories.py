@@ -246,6 +246,33 @@ def quality(config: StoryConfig, with_baselines: bool) -> list[tuple]:
     return rows
 
 
+def gap_ceiling(rows: list[tuple[StoryDoc, str, str]], gaps: list[int]) -> list[tuple]:
+    """The best B-cubed a grouping can reach when it never bridges a gap of more than D days.
+
+    Each gold event is cut wherever two of its consecutive (dated) articles are more than D days
+    apart, and the pieces are scored against the gold as if they were a perfect system's stories.
+    Why: giveme5w1h's gold events are often topics that recur for months (missile launches over
+    Japan from September 2016 to November 2017 are one event there), while the product keeps
+    "the same actors, another release weeks later" apart. This bounds what that rule costs.
+    """
+    gold = [g for _, g, _ in rows]
+    by_event: dict[str, list[tuple[datetime, int]]] = defaultdict(list)
+    for i, (doc, g, _) in enumerate(rows):
+        by_event[g].append((doc.published, i))
+    out = []
+    for days in gaps:
+        pieces = [""] * len(rows)
+        for g, items in by_event.items():
+            piece, last = 0, None
+            for when, i in sorted(items, key=lambda x: (x[0] is None, x[0] or datetime.min)):
+                if when is not None and last is not None and (when - last).days > days:
+                    piece += 1
+                last = when or last
+                pieces[i] = f"{g}.{piece}"
+        out.append((days, *bcubed(gold, pieces)))
+    return out
+
+
 # --- copies ----------------------------------------------------------------------------------
 REVIEWED = Path(__file__).parent / "data/stories/copies_reviewed.toml"
 
@@ -410,6 +437,31 @@ def main() -> None:
         print("|---|---|---|---|---|---|---|---|")
         for row in quality(config, not args.quick):
             print("| " + " | ".join(_fmt(v) for v in row) + " |")
+        sys.stdout.flush()
+        giveme = load_giveme()
+        spans = defaultdict(list)
+        for doc, g, _ in giveme:
+            if doc.published:
+                spans[g].append(doc.published)
+        long = {g for g, ds in spans.items() if (max(ds) - min(ds)).days > 30}
+        print("\n## giveme5w1h: what a grouping that never bridges a long gap can reach\n")
+        print(f"{len(long)} of {len(spans)} gold events span more than 30 days. Each gold event cut "
+              "at gaps of more than D days between consecutive articles, scored as a perfect "
+              "system's stories:\n")  # fmt: skip
+        print("| D (days) | B3 P | B3 R | B3 F1 |")
+        print("|---|---|---|---|")
+        for days, p, r, f in gap_ceiling(giveme, [7, 14, 30, 60, 90, 180]):
+            print(f"| {days} | {p:.3f} | {r:.3f} | {f:.3f} |")
+        print("\nThe longest gold events, first and last article:")
+        titled = sorted(
+            ((doc.published, doc.title or "", g) for doc, g, _ in giveme if doc.published),
+            key=lambda x: x[0],
+        )
+        for g in sorted(long, key=lambda g: min(spans[g]) - max(spans[g]))[:4]:
+            mine = [(w, t) for w, t, e in titled if e == g]
+            (w0, t0), (w1, t1) = mine[0], mine[-1]
+            print(f"- event {g}, {(w1 - w0).days} days: {w0:%Y-%m-%d} \"{t0[:60]}\" ... "
+                  f"{w1:%Y-%m-%d} \"{t1[:60]}\"")  # fmt: skip
         sys.stdout.flush()
         if args.quick:
             return
