@@ -41,6 +41,9 @@ class Lexicon:
     adjective_endings: tuple[str, ...]
     place_cues: tuple[str, ...] = ()  # words right before a name that make it a place ("the town of")
     state_heads: frozenset[str] = frozenset()  # "Republic (of) X", "Республика X": the whole run is a state
+    place_tail: frozenset[str] = frozenset()  # "Sonoma County", "Terrigal Beach": an unknown place
+    place_head: frozenset[str] = frozenset()  # "Cape Canaveral", "Mount Sefton"
+    owner_titles: frozenset[str] = frozenset()  # "CEO of X", "spokesman for X": X is an organisation
 
 
 def _data_text(name: str) -> str:
@@ -77,6 +80,9 @@ def load_lexicon(language: str) -> Lexicon:
         adjective_endings=tuple(raw.get("adjective_endings", [])),
         place_cues=tuple(sorted((c.casefold() for c in raw.get("place_cues", [])), key=len, reverse=True)),
         state_heads=_lower_set(raw.get("state_heads", [])),
+        place_tail=_lower_set(raw.get("place_tail", [])),
+        place_head=_lower_set(raw.get("place_head", [])),
+        owner_titles=_lower_set(raw.get("owner_titles", [])),
     )
 
 

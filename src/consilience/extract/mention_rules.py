@@ -302,6 +302,8 @@ def _classify_chunk(words: list[Token], role: str | None, lex: Lexicon) -> str |
         return None
     if len(words) >= 2 and (lows[-1] in lex.org_tail or lows[0] in lex.org_head):
         return "org"
+    if len(words) >= 2 and (lows[-1] in lex.place_tail or lows[0] in lex.place_head):
+        return "place"
     if " ".join(lows[:2]) in lex.org_head and len(words) >= 3:
         return "org"
     if len(words) == 1:
@@ -457,6 +459,67 @@ def _org_noun(word: str, lex: Lexicon, language: str) -> bool:
     return any(c.casefold() in nouns for c in [word, *nominative_candidates(word, language)])
 
 
+_THE_BEFORE = re.compile(r"\b(?:the|The|THE)\s+$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|In|at|At|near|Near)\s+$")
+
+
+def _usage_type(text: str, chunk: list[Token], lower_words: frozenset[str]) -> str | None:
+    """The type an untitled capitalised run takes from how the article uses it: a person unless
+    the article treats it as a thing or a place.
+
+    Read from the article itself, because no dictionary could list every rocket, trophy, team
+    or hamlet the news names (on giveme5w1h half of the frequent untitled runs are things;
+    bench/persons_realnews.py). At least half of its occurrences after "the" ("the Falcon
+    Heavy", "the Super Bowl"): a thing, since people's names take no article. At least half
+    after "in", "at" or "near" and never a possessive ("in Key Biscayne", but "in Stephenie
+    Meyer's book"): a place. Every word also written in lower case in the article ("Sign Up",
+    "Common Sense", "Red Planet"): a thing, unless it starts with a known given name ("Amber
+    Heard").
+    """
+    if is_cyrillic(chunk[0].text):
+        return "person"  # Russian has no article; its case forms are handled elsewhere
+    surface = text[chunk[0].start : chunk[-1].end]
+    starts = [m.start() for m in re.finditer(re.escape(surface), text)]
+    if starts:
+        after_the = sum(1 for at in starts if _THE_BEFORE.search(text, max(0, at - 5), at))
+        if 2 * after_the >= len(starts):
+            return None
+        after_in = sum(1 for at in starts if _PLACE_BEFORE.search(text, max(0, at - 6), at))
+        possessive = any(text.startswith(("'s", "’s"), at + len(surface)) for at in starts)
+        if 2 * after_in >= len(starts) and not possessive:
+            return "place"
+    if all(w.text.lower() in lower_words for w in chunk):
+        return "person" if _given_first(chunk) or is_given_name(chunk[0].text) else None
+    return "person"
+
+
+def _owner_title_after(text: str, tokens: list[Token], chunk: list[Token], lex: Lexicon) -> bool:
+    """Whether a run is followed by a title that heads an organisation, then a capitalised name."""
+    k = next((i for i, t in enumerate(tokens) if t.start >= chunk[-1].end), len(tokens))
+    for n in (2, 1):  # "chief executive" before "chief"
+        window = tokens[k : k + n + 1]
+        if len(window) < n + 1 or any(not _only_space_between(text, a, b) for a, b in pairwise(window)):
+            continue
+        if _phrase(window[:n]).casefold() in lex.owner_titles and is_capitalised(window[n].text):
+            return _only_space_between(text, chunk[-1], window[0])
+    return False
+
+
+def _common_opening_word(chunk: list[Token], lower_words: frozenset[str]) -> bool:
+    """A sentence's first word before a name that the article also writes in lower case
+    ("Using Amazon ...", "Watch Elon Musk ..."): a common word, capitalised by its place.
+    Latin script only: in Russian the rule for sentence-opening words is stricter (above)."""
+    first = chunk[0]
+    return (
+        len(chunk) >= 2
+        and first.sent_start
+        and not is_cyrillic(first.text)
+        and first.text.lower() in lower_words
+        and not _given_first(chunk)
+        and not is_given_name(first.text)
+    )
+
+
 def _given_first(chunk: list[Token]) -> bool:
     from consilience.extract.mention_lexicon import given_names
 
@@ -500,6 +563,18 @@ def segment(
     role = title_before(text, tokens, idx[0], lex)
     place_cue = None if role else place_cue_before(text, tokens[idx[0]], lex)
     pos = 0
+    title_end = owned = -1  # owned: where a run after "<title> of" starts (what the title heads)
+    k = idx[0] - 1
+    if role is not None and role.casefold().endswith((" of", " for")):
+        if role.casefold().rsplit(" ", 1)[0] in lex.owner_titles:
+            owned, role = 0, None  # "a spokesman for Kestrel Foods"
+    elif (
+        k > 0
+        and tokens[k].text.casefold() in ("of", "for")
+        and _only_space_between(text, tokens[k], tokens[idx[0]])
+        and (title_before(text, tokens, k, lex) or "").casefold() in lex.owner_titles
+    ):
+        owned = 0  # "head of Varnian Rail"
     while pos < len(idx):
         t = _title_at(tokens, idx, pos, lex, text)
         if t and " " in title_text(text, tokens, idx[pos], lex):
@@ -557,11 +632,18 @@ def segment(
         if t:
             role = title_text(text, tokens, idx[pos], lex)
             pos += t
+            title_end = pos
             continue
         if (
             _is_skip_word(strip_possessive(tokens[idx[pos]]).text, lex)
             or tokens[idx[pos]].text.casefold() in lex.connectors
         ):
+            if (
+                pos == title_end
+                and tokens[idx[pos]].text.casefold() in ("of", "for")
+                and (role or "").casefold() in lex.owner_titles
+            ):
+                owned = pos + 1  # "CEO of SpaceX": what follows is what the title heads
             pos += 1
             continue
         if _oblique_place_before_name(tokens, idx, pos, language):
@@ -591,6 +673,9 @@ def segment(
             chunk.pop()
         if not chunk:
             continue
+        if _common_opening_word(chunk, lower_words):
+            pos = pos0 + 1  # "Using Amazon", "Watch Elon Musk": the sentence's own first word,
+            continue  # which the article writes in lower case too: no role, no part of the name
         if _sentence_word_before_name(chunk, lex, language):
             role = role or chunk[0].text  # "Dissident Mikola Statkevich", "Жители Гродно"
             pos = pos0 + 1
@@ -598,9 +683,18 @@ def segment(
         if role is None and pos >= len(idx):
             role = title_after(text, tokens, idx[-1] + 1, lex)
         ctype = _classify_chunk(chunk, role, lex)
+        if pos0 == owned and len(chunk) <= 2 and ctype in ("person", None):
+            # "CEO of SpaceX": an organisation (places were looked up above); a longer run may
+            # go on with the holder's name ("Mayor of Aldenport Ilse Varga") and is left alone
+            ctype, role = "org", None
         before = idx[pos0] - 1
         if ctype == "person" and role is None and before >= 0 and tokens[before].text.casefold() in _OWNER_WORDS:
             ctype = None  # "our World Briefing newsletter": something owned, not a person
+        if ctype in ("person", None) and role is None and _owner_title_after(text, tokens, chunk, lex):
+            ctype = "org"  # "Kestrel Foods spokesman Tom Bell", "Qualcomm CEO Steve Mollenkopf"
+        if ctype == "person" and role is None:
+            # "the Falcon Heavy", "Sign Up": a thing; "in Key Biscayne": a place
+            ctype = _usage_type(text, chunk, lower_words)
         cued_place = (
             place_cue and pos0 == 0 and len(chunk) <= 2 and ctype in (None, "person") and not _given_first(chunk)
         )
