@@ -454,3 +454,28 @@ def test_a_sentence_opening_common_word_is_neither_name_nor_role() -> None:
     # the control: a word the article never writes in lower case still reads as a role
     found = {m.text: m.role for m in find_mentions("a", "Dissident Mikola Statkevich was freed.", "en")}
     assert found == {"Mikola Statkevich": "Dissident"}
+
+
+def test_two_towns_side_by_side_name_a_person() -> None:
+    # Carson (California) and Palmer (Alaska) are towns; English writes "Carson, California"
+    found = {m.text: m.type for m in find_mentions("a", "Quarterback Carson Palmer threw twice.", "en")}
+    assert found == {"Carson Palmer": "person"}
+    # the control: a town and its place noun stay a place
+    found = {m.text: m.type for m in find_mentions("a", "They flew to Paris Orly airport.", "en")}
+    assert found.get("Paris") == "place" and "Paris Orly" not in found
+
+
+def test_a_lone_surname_that_speaks_is_the_person_though_something_went_to_it() -> None:
+    text = "Shane Perry, a minister, saw it. It seemed funny to Perry, too. “Odd,” Perry said."
+    lone = [m for m in find_mentions("a", text, "en") if m.text == "Perry"]
+    assert lone and all((m.type, m.canonical) == ("person", "Shane Perry") for m in lone)
+
+
+def test_the_place_after_a_title_of_is_no_given_name() -> None:
+    found = {m.text: (m.type, m.role) for m in find_mentions("a", "The Mayor of London Sadiq Khan spoke.", "en")}
+    assert found == {"London": ("place", None), "Sadiq Khan": ("person", "Mayor")}
+
+
+def test_a_storm_is_no_person() -> None:
+    found = {m.text: m.type for m in find_mentions("a", "Hurricane Harvey hit Houston on Friday.", "en")}
+    assert found == {"Houston": "place"}

@@ -52,15 +52,23 @@ def looks_like_surname(word: str, language: str) -> bool:
 
 
 _LOCATIVE = re.compile(r"(?i)\b(?:in|to|from|near|outside|across|into|в|во|из|под|около)\s+$")
+_SPEAKS = re.compile(
+    r"\s+(?:said|says|told|added|recalled|explained|wrote|asked|insisted|admitted|argued|replied"
+    r"|сказал|сказала|заявил|заявила|рассказал|рассказала|отметил|отметила)\b"
+)
 
 
 def _placed_words(cands: list[Candidate], text: str) -> set[str]:
-    """Place words the article puts something in ("in Nice", "to Duisburg"), once per article."""
-    return {
+    """Place words the article puts something in ("in Nice", "to Duisburg"), once per article,
+    unless the article also has the word speak ("Perry said": "seemed funny to Perry" is a
+    person's dative, not a trip)."""
+    placed = {
         c.text
         for c in cands
         if c.type == "place" and _LOCATIVE.search(text[max(0, c.start - 12) : c.start])
     }
+    speaking = {c.text for c in cands if c.text in placed and _SPEAKS.match(text, c.end)}
+    return placed - speaking
 
 
 def _full_name_of(c: Candidate, fulls: list[tuple[int, str, set[str]]], language: str) -> str | None:

@@ -298,7 +298,7 @@ def _span(text: str, words: list[Token]) -> tuple[int, int, str]:
 def _classify_chunk(words: list[Token], role: str | None, lex: Lexicon) -> str | None:
     """Type of an unknown capitalised chunk, or None when it is not (yet) a mention."""
     lows = [w.text.casefold() for w in words]
-    if lows[-1] in lex.misc_tail:
+    if lows[-1] in lex.misc_tail or (len(words) >= 2 and lows[0] in lex.misc_head):
         return None
     if len(words) >= 2 and (lows[-1] in lex.org_tail or lows[0] in lex.org_head):
         return "org"
@@ -493,6 +493,26 @@ def _usage_type(text: str, chunk: list[Token], lower_words: frozenset[str]) -> s
     return "person"
 
 
+def _name_of_towns(tokens: list[Token], idx: list[int], pos: int, lex: Lexicon, language: str) -> bool:
+    """Whether a run is exactly two words that are each a town (or a town's alias) but no place
+    together, in Latin script: English writes "Carson, California" with a comma, so two towns
+    side by side are a person's given name and surname ("Carson Palmer", "Nico Rosberg")."""
+    if len(idx) - pos != 2:  # the run's last two words ("Quarterback Carson Palmer")
+        return False
+    first, second = (strip_possessive(tokens[k]) for k in idx[pos:])
+    if is_cyrillic(first.text) or first is not tokens[idx[pos]]:
+        return False  # Russian runs keep their own rules; "Carson's Palmer" is no name
+    after = idx[-1] + 1
+    if after < len(tokens) and tokens[after].text in lex.misc_tail | lex.place_tail:
+        return False  # "Paris Orly airport", "Lake Placid village": a place with its noun
+    other = lookup_place([second], language)
+    return (
+        other is not None
+        and not is_country(other)
+        and lookup_place([first, second], language) is None
+    )
+
+
 def _owner_title_after(text: str, tokens: list[Token], chunk: list[Token], lex: Lexicon) -> bool:
     """Whether a run is followed by a title that heads an organisation, then a capitalised name."""
     k = next((i for i, t in enumerate(tokens) if t.start >= chunk[-1].end), len(tokens))
@@ -563,7 +583,9 @@ def segment(
     role = title_before(text, tokens, idx[0], lex)
     place_cue = None if role else place_cue_before(text, tokens[idx[0]], lex)
     pos = 0
-    title_end = owned = -1  # owned: where a run after "<title> of" starts (what the title heads)
+    # title_of: where a run after "<title> of" starts; owned: the same for a title that heads an
+    # organisation ("CEO of SpaceX"), whose following run is that organisation
+    title_end = title_of = owned = -1
     k = idx[0] - 1
     if role is not None and role.casefold().endswith((" of", " for")):
         if role.casefold().rsplit(" ", 1)[0] in lex.owner_titles:
@@ -611,7 +633,7 @@ def segment(
             if (
                 n == 1
                 and (
-                    (role and not is_cyrillic(tokens[idx[pos]].text))
+                    (role and not is_cyrillic(tokens[idx[pos]].text) and pos != title_of)
                     or _is_given(tokens[idx[pos]].text, language)
                     or is_given_name(tokens[idx[pos]].text)
                 )
@@ -624,6 +646,8 @@ def segment(
             first = tokens[idx[pos]]
             if n == 1 and first.sent_start and first.text.lower() in lower_words and not is_country(org):
                 n = 0  # "Police said", "Human rights groups": the article's own common word
+            if n == 1 and not is_country(org) and _name_of_towns(tokens, idx, pos, lex, language):
+                n = 0  # "Carson Palmer", "Nico Rosberg": two towns in a row name a person
         if n:
             out.append(_typed_span(text, tokens, idx[pos : pos + n], kind, org))
             pos += n
@@ -638,12 +662,10 @@ def segment(
             _is_skip_word(strip_possessive(tokens[idx[pos]]).text, lex)
             or tokens[idx[pos]].text.casefold() in lex.connectors
         ):
-            if (
-                pos == title_end
-                and tokens[idx[pos]].text.casefold() in ("of", "for")
-                and (role or "").casefold() in lex.owner_titles
-            ):
-                owned = pos + 1  # "CEO of SpaceX": what follows is what the title heads
+            if pos == title_end and tokens[idx[pos]].text.casefold() in ("of", "for"):
+                title_of = pos + 1  # "Mayor of London Sadiq Khan": London is the title's place
+                if (role or "").casefold() in lex.owner_titles:
+                    owned = pos + 1  # "CEO of SpaceX": what follows is what the title heads
             pos += 1
             continue
         if _oblique_place_before_name(tokens, idx, pos, language):
