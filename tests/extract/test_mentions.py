@@ -479,3 +479,32 @@ def test_the_place_after_a_title_of_is_no_given_name() -> None:
 def test_a_storm_is_no_person() -> None:
     found = {m.text: m.type for m in find_mentions("a", "Hurricane Harvey hit Houston on Friday.", "en")}
     assert found == {"Houston": "place"}
+
+
+def test_a_run_with_members_is_an_organisation() -> None:
+    found = {m.text: m.type for m in find_mentions("a", "Skarvel Haram militants attacked a village.", "en")}
+    assert found == {"Skarvel Haram": "org"}
+    # the control: supporters are had by people too
+    found = {m.text: m.type for m in find_mentions("a", "Dana Whitcombe supporters rallied.", "en")}
+    assert found == {"Dana Whitcombe": "person"}
+
+
+def test_a_participle_opening_a_sentence_is_no_part_of_a_name() -> None:
+    found = {m.text for m in find_mentions("a", "Overjoyed Skarvel fans cheered all night.", "en")}
+    assert "Overjoyed Skarvel" not in found
+
+
+def test_a_korean_family_name_opens_the_name_and_links_alone() -> None:
+    text = "China helps Kim Jong Un, analysts say. Kim said the test went well."
+    found = [(m.text, m.type, m.canonical) for m in find_mentions("a", text, "en")]
+    assert ("Kim Jong Un", "person", "Kim Jong Un") in found
+    assert ("Kim", "person", "Kim Jong Un") in found
+
+
+def test_a_first_name_read_as_a_town_alias_links_to_the_full_name() -> None:
+    text = "Lewis Hamilton trails Nico Rosberg by 19 points. Nico was happy."
+    found = [(m.text, m.type, m.canonical) for m in find_mentions("a", text, "en")]
+    assert ("Nico", "person", "Nico Rosberg") in found
+    # the control: any other first word is not the name's bearer ("Tesla" of "Tesla Roadster")
+    found = find_mentions("a", "Critics praised Skarvel Lancer. Skarvel said so.", "en")
+    assert not [m for m in found if m.text == "Skarvel" and m.canonical == "Skarvel Lancer"]

@@ -73,9 +73,17 @@ def _placed_words(cands: list[Candidate], text: str) -> set[str]:
 
 def _full_name_of(c: Candidate, fulls: list[tuple[int, str, set[str]]], language: str) -> str | None:
     """The full name a lone word is the surname of: the nearest one before it, else the first
-    after (a title line); None when the article names no such person."""
+    after (a title line); None when the article names no such person.
+
+    In Latin script a lone known given name, or a word read as a place only through an alias,
+    may also be the name's first word ("Kim" after "Kim Jong Un"; "Nico" after "Nico Rosberg",
+    which the gazetteer reads as an alias of Nice). Any other first word is not: "Tesla" after
+    "Tesla Roadster" or "Chicago" after "Chicago Cubs" name something else."""
     keys = _surname_keys(c.text, language)
     hits = [(start, canon) for start, canon, sk in fulls if keys & sk]
+    first_word = c.text in given_names() or (c.type == "place" and c.canonical not in (None, c.text))
+    if not hits and first_word and not is_cyrillic(c.text):
+        hits = [(start, canon) for start, canon, _ in fulls if canon.split()[0] == c.text]
     if not hits:
         return None
     before = [h for h in hits if h[0] < c.start]

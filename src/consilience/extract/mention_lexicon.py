@@ -43,6 +43,7 @@ class Lexicon:
     state_heads: frozenset[str] = frozenset()  # "Republic (of) X", "Республика X": the whole run is a state
     place_tail: frozenset[str] = frozenset()  # "Sonoma County", "Terrigal Beach": an unknown place
     place_head: frozenset[str] = frozenset()  # "Cape Canaveral", "Mount Sefton"
+    member_nouns: frozenset[str] = frozenset()  # "Boko Haram militants": the run is an organisation
     misc_head: frozenset[str] = frozenset()  # "Hurricane Harvey", "Operation Barbarossa": no entity
     owner_titles: frozenset[str] = frozenset()  # "CEO of X", "spokesman for X": X is an organisation
 
@@ -85,6 +86,7 @@ def load_lexicon(language: str) -> Lexicon:
         place_head=_lower_set(raw.get("place_head", [])),
         owner_titles=_lower_set(raw.get("owner_titles", [])),
         misc_head=_lower_set(raw.get("misc_head", [])),
+        member_nouns=_lower_set(raw.get("member_nouns", [])),
     )
 
 

@@ -513,6 +513,18 @@ def _name_of_towns(tokens: list[Token], idx: list[int], pos: int, lex: Lexicon, 
     )
 
 
+def _members_after(text: str, tokens: list[Token], chunk: list[Token], lex: Lexicon) -> bool:
+    """Whether the article writes a run before a word for an organisation's members, anywhere
+    ("Boko Haram militants", "Goldman Sachs employees"): people have no members."""
+    if not lex.member_nouns:
+        return False
+    surface = text[chunk[0].start : chunk[-1].end]
+    return any(
+        m.group(1).casefold() in lex.member_nouns
+        for m in re.finditer(re.escape(surface) + r"\s+([a-z]+)\b", text)
+    )
+
+
 def _owner_title_after(text: str, tokens: list[Token], chunk: list[Token], lex: Lexicon) -> bool:
     """Whether a run is followed by a title that heads an organisation, then a capitalised name."""
     k = next((i for i, t in enumerate(tokens) if t.start >= chunk[-1].end), len(tokens))
@@ -527,14 +539,16 @@ def _owner_title_after(text: str, tokens: list[Token], chunk: list[Token], lex: 
 
 def _common_opening_word(chunk: list[Token], lower_words: frozenset[str]) -> bool:
     """A sentence's first word before a name that the article also writes in lower case
-    ("Using Amazon ...", "Watch Elon Musk ..."): a common word, capitalised by its place.
+    ("Using Amazon ...", "Watch Elon Musk ...") or that reads as a participle ("Overjoyed Cubs
+    fans ..."): a common word, capitalised by its place.
     Latin script only: in Russian the rule for sentence-opening words is stricter (above)."""
     first = chunk[0]
+    word = first.text.lower()
     return (
         len(chunk) >= 2
         and first.sent_start
         and not is_cyrillic(first.text)
-        and first.text.lower() in lower_words
+        and (word in lower_words or (len(word) >= 6 and word.endswith(("ed", "ing"))))
         and not _given_first(chunk)
         and not is_given_name(first.text)
     )
@@ -714,6 +728,8 @@ def segment(
             ctype = None  # "our World Briefing newsletter": something owned, not a person
         if ctype in ("person", None) and role is None and _owner_title_after(text, tokens, chunk, lex):
             ctype = "org"  # "Kestrel Foods spokesman Tom Bell", "Qualcomm CEO Steve Mollenkopf"
+        if ctype == "person" and role is None and _members_after(text, tokens, chunk, lex):
+            ctype = "org"  # "Boko Haram militants", "Goldman Sachs employees"
         if ctype == "person" and role is None:
             # "the Falcon Heavy", "Sign Up": a thing; "in Key Biscayne": a place
             ctype = _usage_type(text, chunk, lower_words)
