@@ -508,3 +508,8 @@ def test_a_first_name_read_as_a_town_alias_links_to_the_full_name() -> None:
     # the control: any other first word is not the name's bearer ("Tesla" of "Tesla Roadster")
     found = find_mentions("a", "Critics praised Skarvel Lancer. Skarvel said so.", "en")
     assert not [m for m in found if m.text == "Skarvel" and m.canonical == "Skarvel Lancer"]
+
+
+def test_a_two_word_country_adjective_is_no_person() -> None:
+    found = {m.text: (m.type, m.role) for m in find_mentions("a", "He met Costa Rican President Laura Chinchilla.", "en")}
+    assert found == {"Laura Chinchilla": ("person", "President")}

@@ -537,6 +537,14 @@ def _owner_title_after(text: str, tokens: list[Token], chunk: list[Token], lex: 
     return False
 
 
+def _demonym_of_country(surface: str, language: str) -> bool:
+    """'Costa Rican' -> Costa Rica, 'South African' -> South Africa: a country's adjective of two
+    or more words, which no list of one-word demonyms holds."""
+    if is_cyrillic(surface) or not surface.endswith("n"):
+        return False
+    return is_country(gazetteer().get(surface[:-1]))
+
+
 def _common_opening_word(chunk: list[Token], lower_words: frozenset[str]) -> bool:
     """A sentence's first word before a name that the article also writes in lower case
     ("Using Amazon ...", "Watch Elon Musk ...") or that reads as a participle ("Overjoyed Cubs
@@ -708,6 +716,9 @@ def segment(
         while chunk and chunk[-1].text.casefold() in lex.connectors:
             chunk.pop()
         if not chunk:
+            continue
+        if len(chunk) >= 2 and _demonym_of_country(_span(text, chunk)[2], language):
+            role = None  # "Costa Rican", "Sri Lankan": an adjective of a country, like "Russian"
             continue
         if _common_opening_word(chunk, lower_words):
             pos = pos0 + 1  # "Using Amazon", "Watch Elon Musk": the sentence's own first word,
