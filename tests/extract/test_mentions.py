@@ -513,3 +513,21 @@ def test_a_first_name_read_as_a_town_alias_links_to_the_full_name() -> None:
 def test_a_two_word_country_adjective_is_no_person() -> None:
     found = {m.text: (m.type, m.role) for m in find_mentions("a", "He met Costa Rican President Laura Chinchilla.", "en")}
     assert found == {"Laura Chinchilla": ("person", "President")}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "International Consortium of Skarvel Journalists",
+        "Varnian Ministry of Emergency Situations",
+        "Estmar Institute for Policy Studies",
+        "Center for Humane Design",
+    ],
+)
+def test_an_organisation_runs_on_through_a_later_head_word(name: str) -> None:
+    found = {m.text: m.type for m in find_mentions("a", f"The {name} said so on Monday.", "en")}
+    assert found == {name: "org"}
+
+
+def test_page_furniture_ending_in_a_particle_is_no_name() -> None:
+    assert find_mentions("a", "Read more below.\nNewsletter Sign Up\nYou are already subscribed.", "en") == []

@@ -266,10 +266,16 @@ def _org_by_cue(tokens: list[Token], idx: list[int], pos: int, lex: Lexicon) -> 
     Checked before the gazetteer so a place inside an organisation's name stays part of it."""
     end = pos
     head = tokens[idx[pos]].text.casefold()
+    headed = False  # the run went on through an organisation head ("... Ministry of ...")
     while end < len(idx):
         word = strip_possessive(tokens[idx[end]]).text
         if end == pos + 1 and f"{head} {word.casefold()}" in lex.org_head and end + 1 < len(idx):
             end += 1  # "Ministry of Emergency Situations": the head runs on through its "of"
+            continue
+        before = tokens[idx[end - 1]].text.casefold() if end > pos else ""
+        if end > pos + 1 and f"{before} {word.casefold()}" in lex.org_head and end + 1 < len(idx):
+            end += 1  # ... and so does a later one: "International Consortium of ... Journalists"
+            headed = True
             continue
         if _is_skip_word(word, lex) or _title_at(tokens, idx, end, lex):
             break
@@ -279,7 +285,7 @@ def _org_by_cue(tokens: list[Token], idx: list[int], pos: int, lex: Lexicon) -> 
     lows = [tokens[k].text.casefold() for k in idx[pos:end]]
     while lows and lows[-1] in lex.connectors:
         lows.pop()
-    if len(lows) >= 3 and " ".join(lows[:2]) in lex.org_head:
+    if len(lows) >= 3 and (headed or " ".join(lows[:2]) in lex.org_head):
         return len(lows)
     cyrillic_head = len(lows) >= 2 and _org_noun(tokens[idx[pos]].text, lex, lex.language)
     if len(lows) >= 2 and (lows[-1] in lex.org_tail or lows[0] in lex.org_head or cyrillic_head):
