@@ -372,6 +372,10 @@ def _types_in(text: str) -> dict[str, str]:
     return {m.text: m.type for m in find_mentions("a", text, "en")}
 
 
+def _typed_roles_in(text: str) -> dict[str, tuple[str, str | None]]:
+    return {m.text: (m.type, m.role) for m in find_mentions("a", text, "en")}
+
+
 def test_a_run_the_article_writes_after_the_is_a_thing_not_a_person() -> None:
     text = (
         "The company said the Skarvel Lancer would fly in March. Engineers moved the Skarvel "
@@ -442,14 +446,14 @@ def test_the_name_a_title_heads_is_an_organisation_not_a_person(text: str, org: 
 
 def test_a_title_of_a_country_keeps_its_holder() -> None:
     # "President of Russia Vladimir Putin": the place is looked up, the title stays with the name
-    found = {m.text: (m.type, m.role) for m in find_mentions("a", "The President of Russia Vladimir Putin spoke.", "en")}
+    found = _typed_roles_in("The President of Russia Vladimir Putin spoke.")
     assert found["Russia"] == ("place", None)
     assert found["Vladimir Putin"] == ("person", "President")
 
 
 def test_a_sentence_opening_common_word_is_neither_name_nor_role() -> None:
     text = "Watch Dana Whitcombe explain the launch. Fans watch her every week."
-    found = {m.text: (m.type, m.role) for m in find_mentions("a", text, "en")}
+    found = _typed_roles_in(text)
     assert found == {"Dana Whitcombe": ("person", None)}
     # the control: a word the article never writes in lower case still reads as a role
     found = {m.text: m.role for m in find_mentions("a", "Dissident Mikola Statkevich was freed.", "en")}
@@ -458,10 +462,10 @@ def test_a_sentence_opening_common_word_is_neither_name_nor_role() -> None:
 
 def test_two_towns_side_by_side_name_a_person() -> None:
     # Carson (California) and Palmer (Alaska) are towns; English writes "Carson, California"
-    found = {m.text: m.type for m in find_mentions("a", "Quarterback Carson Palmer threw twice.", "en")}
+    found = _types_in("Quarterback Carson Palmer threw twice.")
     assert found == {"Carson Palmer": "person"}
     # the control: a town and its place noun stay a place
-    found = {m.text: m.type for m in find_mentions("a", "They flew to Paris Orly airport.", "en")}
+    found = _types_in("They flew to Paris Orly airport.")
     assert found.get("Paris") == "place" and "Paris Orly" not in found
 
 
@@ -472,20 +476,20 @@ def test_a_lone_surname_that_speaks_is_the_person_though_something_went_to_it() 
 
 
 def test_the_place_after_a_title_of_is_no_given_name() -> None:
-    found = {m.text: (m.type, m.role) for m in find_mentions("a", "The Mayor of London Sadiq Khan spoke.", "en")}
+    found = _typed_roles_in("The Mayor of London Sadiq Khan spoke.")
     assert found == {"London": ("place", None), "Sadiq Khan": ("person", "Mayor")}
 
 
 def test_a_storm_is_no_person() -> None:
-    found = {m.text: m.type for m in find_mentions("a", "Hurricane Harvey hit Houston on Friday.", "en")}
+    found = _types_in("Hurricane Harvey hit Houston on Friday.")
     assert found == {"Houston": "place"}
 
 
 def test_a_run_with_members_is_an_organisation() -> None:
-    found = {m.text: m.type for m in find_mentions("a", "Skarvel Haram militants attacked a village.", "en")}
+    found = _types_in("Skarvel Haram militants attacked a village.")
     assert found == {"Skarvel Haram": "org"}
     # the control: supporters are had by people too
-    found = {m.text: m.type for m in find_mentions("a", "Dana Whitcombe supporters rallied.", "en")}
+    found = _types_in("Dana Whitcombe supporters rallied.")
     assert found == {"Dana Whitcombe": "person"}
 
 
@@ -511,7 +515,7 @@ def test_a_first_name_read_as_a_town_alias_links_to_the_full_name() -> None:
 
 
 def test_a_two_word_country_adjective_is_no_person() -> None:
-    found = {m.text: (m.type, m.role) for m in find_mentions("a", "He met Costa Rican President Laura Chinchilla.", "en")}
+    found = _typed_roles_in("He met Costa Rican President Laura Chinchilla.")
     assert found == {"Laura Chinchilla": ("person", "President")}
 
 
