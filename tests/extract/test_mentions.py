@@ -535,3 +535,8 @@ def test_an_organisation_runs_on_through_a_later_head_word(name: str) -> None:
 
 def test_page_furniture_ending_in_a_particle_is_no_name() -> None:
     assert find_mentions("a", "Read more below.\nNewsletter Sign Up\nYou are already subscribed.", "en") == []
+
+
+def test_an_organisation_of_a_place_whose_name_opens_with_a_stop_word() -> None:
+    # "New" is a stop word at a sentence start, but not inside "... of New York"
+    assert _types_in("He studied at the University of New York in 2001.") == {"University of New York": "org"}

@@ -277,6 +277,11 @@ def _org_by_cue(tokens: list[Token], idx: list[int], pos: int, lex: Lexicon) -> 
             end += 1  # ... and so does a later one: "International Consortium of ... Journalists"
             headed = True
             continue
+        if _is_skip_word(word, lex) and before in lex.connectors:
+            n, _ = _longest(tokens, idx, end, lookup_place, lex.language)
+            if n:  # "University of New York": a place after "of" may open with a stop word
+                end += n
+                continue
         if _is_skip_word(word, lex) or _title_at(tokens, idx, end, lex):
             break
         end += 1
