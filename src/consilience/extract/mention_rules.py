@@ -8,6 +8,7 @@ name in the same article (see mention_coref).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -470,34 +471,71 @@ def _org_noun(word: str, lex: Lexicon, language: str) -> bool:
     return any(c.casefold() in nouns for c in [word, *nominative_candidates(word, language)])
 
 
-_THE_BEFORE = re.compile(r"\b(?:the|The|THE)\s+$")
-_PLACE_BEFORE = re.compile(r"\b(?:in|In|at|At|near|Near)\s+$")
+_THE = frozenset({"the", "The", "THE"})
+_PLACE_PREPOSITIONS = frozenset({"in", "In", "at", "At", "near", "Near"})
+_MAX_USES = 200  # uses of a run read per article: enough to judge it, bounded on hostile input
 
 
-def _usage_type(text: str, chunk: list[Token], lower_words: frozenset[str]) -> str | None:
+class RunUses:
+    """Where each capitalised word stands in one article, built once, so that a run's uses are
+    found from the tokens: scanning the text once per run was quadratic on long inputs (a
+    670 KB article took 100 s)."""
+
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self.text, self.tokens = text, tokens
+        self._at: dict[str, list[int]] = {}
+        for i, tok in enumerate(tokens):
+            if tok.text[:1].isupper():
+                self._at.setdefault(strip_possessive(tok).text, []).append(i)
+        self._memo: dict[tuple[str, ...], list[int]] = {}
+
+    def of(self, words: tuple[str, ...]) -> list[int]:
+        """Token indices where the run's words stand in a row, only space between them."""
+        found = self._memo.get(words)
+        if found is None:
+            text, tokens, n = self.text, self.tokens, len(words)
+            found = [
+                p
+                for p in self._at.get(words[0], [])[:_MAX_USES]
+                if p + n <= len(tokens)
+                and all(
+                    strip_possessive(tokens[p + j]).text == words[j]
+                    and _only_space_between(text, tokens[p + j - 1], tokens[p + j])
+                    for j in range(1, n)
+                )
+            ]
+            self._memo[words] = found
+        return found
+
+    def before(self, p: int, words: frozenset[str]) -> bool:
+        """Whether the word right before token p (only space between) is one of `words`."""
+        return p > 0 and self.tokens[p - 1].text in words and _only_space_between(
+            self.text, self.tokens[p - 1], self.tokens[p]
+        )
+
+
+def _usage_type(chunk: list[Token], lower_words: frozenset[str], uses: RunUses) -> str | None:
     """The type an untitled capitalised run takes from how the article uses it: a person unless
     the article treats it as a thing or a place.
 
     Read from the article itself, because no dictionary could list every rocket, trophy, team
     or hamlet the news names (on giveme5w1h half of the frequent untitled runs are things;
-    bench/persons_realnews.py). At least half of its occurrences after "the" ("the Falcon
-    Heavy", "the Super Bowl"): a thing, since people's names take no article. At least half
-    after "in", "at" or "near" and never a possessive ("in Key Biscayne", but "in Stephenie
-    Meyer's book"): a place. Every word also written in lower case in the article ("Sign Up",
-    "Common Sense", "Red Planet"): a thing, unless it starts with a known given name ("Amber
-    Heard").
+    bench/persons_realnews.py). At least half of its uses after "the" ("the Falcon Heavy",
+    "the Super Bowl"): a thing, since people's names take no article. At least half after
+    "in", "at" or "near" and never a possessive ("in Key Biscayne", but "in Stephenie Meyer's
+    book"): a place. Every word also written in lower case in the article ("Sign Up", "Common
+    Sense", "Red Planet"): a thing, unless it starts with a known given name ("Amber Heard").
     """
     if is_cyrillic(chunk[0].text):
         return "person"  # Russian has no article; its case forms are handled elsewhere
-    surface = text[chunk[0].start : chunk[-1].end]
-    starts = [m.start() for m in re.finditer(re.escape(surface), text)]
-    if starts:
-        after_the = sum(1 for at in starts if _THE_BEFORE.search(text, max(0, at - 5), at))
-        if 2 * after_the >= len(starts):
+    words = tuple(w.text for w in chunk)
+    found = uses.of(words)
+    if found:
+        if 2 * sum(1 for p in found if uses.before(p, _THE)) >= len(found):
             return None
-        after_in = sum(1 for at in starts if _PLACE_BEFORE.search(text, max(0, at - 6), at))
-        possessive = any(text.startswith(("'s", "’s"), at + len(surface)) for at in starts)
-        if 2 * after_in >= len(starts) and not possessive:
+        last = [uses.tokens[p + len(words) - 1] for p in found]
+        possessive = any(tok.text != words[-1] for tok in last)
+        if 2 * sum(1 for p in found if uses.before(p, _PLACE_PREPOSITIONS)) >= len(found) and not possessive:
             return "place"
     if all(w.text.lower() in lower_words for w in chunk):
         return "person" if _given_first(chunk) or is_given_name(chunk[0].text) else None
@@ -524,21 +562,24 @@ def _name_of_towns(tokens: list[Token], idx: list[int], pos: int, lex: Lexicon, 
     )
 
 
-def _members_after(text: str, tokens: list[Token], chunk: list[Token], lex: Lexicon) -> bool:
+def _members_after(chunk: list[Token], lex: Lexicon, uses: RunUses) -> bool:
     """Whether the article writes a run before a word for an organisation's members, anywhere
     ("Boko Haram militants", "Goldman Sachs employees"): people have no members."""
     if not lex.member_nouns:
         return False
-    surface = text[chunk[0].start : chunk[-1].end]
+    words = tuple(w.text for w in chunk)
+    tokens, n = uses.tokens, len(words)
     return any(
-        m.group(1).casefold() in lex.member_nouns
-        for m in re.finditer(re.escape(surface) + r"\s+([a-z]+)\b", text)
+        p + n < len(tokens)
+        and tokens[p + n].text in lex.member_nouns
+        and _only_space_between(uses.text, tokens[p + n - 1], tokens[p + n])
+        for p in uses.of(words)
     )
 
 
 def _owner_title_after(text: str, tokens: list[Token], chunk: list[Token], lex: Lexicon) -> bool:
     """Whether a run is followed by a title that heads an organisation, then a capitalised name."""
-    k = next((i for i, t in enumerate(tokens) if t.start >= chunk[-1].end), len(tokens))
+    k = bisect_left(tokens, chunk[-1].end, key=lambda t: t.start)
     for n in (2, 1):  # "chief executive" before "chief"
         window = tokens[k : k + n + 1]
         if len(window) < n + 1 or any(not _only_space_between(text, a, b) for a, b in pairwise(window)):
@@ -606,6 +647,7 @@ def segment(
     lex: Lexicon,
     language: str,
     lower_words: frozenset[str] = frozenset(),
+    uses: RunUses | None = None,
 ) -> list[Candidate]:
     """Split one capitalised run into typed candidates, carrying titles as roles.
 
@@ -613,6 +655,7 @@ def segment(
     word that the article also writes in lower case ("Police said ..." beside "the police") is
     that common word, not the town of Police."""
     out: list[Candidate] = []
+    uses = uses or RunUses(text, tokens)
     role = title_before(text, tokens, idx[0], lex)
     place_cue = None if role else place_cue_before(text, tokens[idx[0]], lex)
     pos = 0
@@ -750,11 +793,11 @@ def segment(
             ctype = None  # "our World Briefing newsletter": something owned, not a person
         if ctype in ("person", None) and role is None and _owner_title_after(text, tokens, chunk, lex):
             ctype = "org"  # "Kestrel Foods spokesman Tom Bell", "Qualcomm CEO Steve Mollenkopf"
-        if ctype == "person" and role is None and _members_after(text, tokens, chunk, lex):
+        if ctype == "person" and role is None and _members_after(chunk, lex, uses):
             ctype = "org"  # "Boko Haram militants", "Goldman Sachs employees"
         if ctype == "person" and role is None:
             # "the Falcon Heavy", "Sign Up": a thing; "in Key Biscayne": a place
-            ctype = _usage_type(text, chunk, lower_words)
+            ctype = _usage_type(chunk, lower_words, uses)
         cued_place = (
             place_cue and pos0 == 0 and len(chunk) <= 2 and ctype in (None, "person") and not _given_first(chunk)
         )
@@ -813,6 +856,7 @@ def candidates(text: str, lex: Lexicon, language: str) -> list[Candidate]:
     """All candidate spans of an article, in text order."""
     tokens = tokenize(text)
     lower_words = frozenset(t.text for t in tokens if t.text.islower())
+    uses = RunUses(text, tokens)
     found: list[Candidate] = []
     for idx in runs(text, tokens, lex):
         org = _adjective_org(text, tokens, idx, lex)
@@ -832,5 +876,5 @@ def candidates(text: str, lex: Lexicon, language: str) -> list[Candidate]:
             and not lookup_org([tokens[idx[0]]], language)
         ):
             continue  # "председатель Союза учителей": an organisation noun alone names nothing
-        found.extend(segment(text, tokens, idx, lex, language, lower_words))
+        found.extend(segment(text, tokens, idx, lex, language, lower_words, uses))
     return found
