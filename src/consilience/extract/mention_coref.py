@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from consilience.extract.lexicon import load_lexicon as claims_lexicon
 from consilience.extract.mention_lexicon import given_names, is_country, load_lexicon
 from consilience.extract.mention_morph import (
     gender_of,
@@ -52,13 +54,17 @@ def looks_like_surname(word: str, language: str) -> bool:
 
 
 _LOCATIVE = re.compile(r"(?i)\b(?:in|to|from|near|outside|across|into|в|во|из|под|около)\s+$")
-_SPEAKS = re.compile(
-    r"\s+(?:said|says|told|added|recalled|explained|wrote|asked|insisted|admitted|argued|replied"
-    r"|сказал|сказала|заявил|заявила|рассказал|рассказала|отметил|отметила)\b"
-)
 
 
-def _placed_words(cands: list[Candidate], text: str) -> set[str]:
+@lru_cache(maxsize=16)
+def _speaks(language: str) -> re.Pattern[str]:
+    """A reporting verb right after a word ("Perry said"): the claims lexicon's attribution verbs,
+    so that what counts as speaking is listed once per language."""
+    verbs = sorted(claims_lexicon(language).attribution("verbs"), key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(map(re.escape, verbs)) + r")\b")
+
+
+def _placed_words(cands: list[Candidate], text: str, language: str) -> set[str]:
     """Place words the article puts something in ("in Nice", "to Duisburg"), once per article,
     unless the article also has the word speak ("Perry said": "seemed funny to Perry" is a
     person's dative, not a trip)."""
@@ -67,7 +73,8 @@ def _placed_words(cands: list[Candidate], text: str) -> set[str]:
         for c in cands
         if c.type == "place" and _LOCATIVE.search(text[max(0, c.start - 12) : c.start])
     }
-    speaking = {c.text for c in cands if c.text in placed and _SPEAKS.match(text, c.end)}
+    speaks = _speaks(language)
+    speaking = {c.text for c in cands if c.text in placed and speaks.match(text, c.end)}
     return placed - speaking
 
 
@@ -98,7 +105,7 @@ def link_mentions(cands: list[Candidate], language: str, text: str = "") -> list
             c.canonical = full_name_canonical(c.text, language)
             last = c.canonical.split()[-1]
             fulls.append((c.start, c.canonical, _surname_keys(last, language)))
-    placed = _placed_words(cands, text)
+    placed = _placed_words(cands, text, language)
     kept: list[Candidate] = []
     for c in cands:
         if (
