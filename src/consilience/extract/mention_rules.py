@@ -347,6 +347,12 @@ def _is_given(word: str, language: str) -> bool:
     return any(c in names for c in nominative_candidates(word, language))
 
 
+def _known_given(word: str, language: str) -> bool:
+    """A given name by either list: the mention lexicon's (any script, case forms read back to
+    the nominative) or the name-comparison equivalence sets (romanisations)."""
+    return _is_given(word, language) or is_given_name(word)
+
+
 def _name_follows(
     tokens: list[Token], idx: list[int], pos: int, lex: Lexicon, language: str
 ) -> bool:
@@ -483,11 +489,16 @@ class RunUses:
 
     def __init__(self, text: str, tokens: list[Token]) -> None:
         self.text, self.tokens = text, tokens
-        self._at: dict[str, list[int]] = {}
-        for i, tok in enumerate(tokens):
-            if tok.text[:1].isupper():
-                self._at.setdefault(strip_possessive(tok).text, []).append(i)
+        self._at: dict[str, list[int]] | None = None  # built on first use: most runs never ask
         self._memo: dict[tuple[str, ...], list[int]] = {}
+
+    def _index(self) -> dict[str, list[int]]:
+        if self._at is None:
+            self._at = {}
+            for i, tok in enumerate(self.tokens):
+                if tok.text[:1].isupper():
+                    self._at.setdefault(strip_possessive(tok).text, []).append(i)
+        return self._at
 
     def of(self, words: tuple[str, ...]) -> list[int]:
         """Token indices where the run's words stand in a row, only space between them."""
@@ -496,7 +507,7 @@ class RunUses:
             text, tokens, n = self.text, self.tokens, len(words)
             found = [
                 p
-                for p in self._at.get(words[0], [])[:_MAX_USES]
+                for p in self._index().get(words[0], [])[:_MAX_USES]
                 if p + n <= len(tokens)
                 and all(
                     strip_possessive(tokens[p + j]).text == words[j]
@@ -514,7 +525,9 @@ class RunUses:
         )
 
 
-def _usage_type(chunk: list[Token], lower_words: frozenset[str], uses: RunUses) -> str | None:
+def _usage_type(
+    chunk: list[Token], lower_words: frozenset[str], uses: RunUses, language: str
+) -> str | None:
     """The type an untitled capitalised run takes from how the article uses it: a person unless
     the article treats it as a thing or a place.
 
@@ -538,7 +551,7 @@ def _usage_type(chunk: list[Token], lower_words: frozenset[str], uses: RunUses) 
         if 2 * sum(1 for p in found if uses.before(p, _PLACE_PREPOSITIONS)) >= len(found) and not possessive:
             return "place"
     if all(w.text.lower() in lower_words for w in chunk):
-        return "person" if _given_first(chunk) or is_given_name(chunk[0].text) else None
+        return "person" if _known_given(chunk[0].text, language) else None
     return "person"
 
 
@@ -597,7 +610,7 @@ def _demonym_of_country(surface: str, language: str) -> bool:
     return is_country(gazetteer().get(surface[:-1]))
 
 
-def _common_opening_word(chunk: list[Token], lower_words: frozenset[str]) -> bool:
+def _common_opening_word(chunk: list[Token], lower_words: frozenset[str], language: str) -> bool:
     """A sentence's first word before a name that the article also writes in lower case
     ("Using Amazon ...", "Watch Elon Musk ...") or that reads as a participle ("Overjoyed Cubs
     fans ..."): a common word, capitalised by its place.
@@ -609,14 +622,11 @@ def _common_opening_word(chunk: list[Token], lower_words: frozenset[str]) -> boo
         and first.sent_start
         and not is_cyrillic(first.text)
         and (word in lower_words or (len(word) >= 6 and word.endswith(("ed", "ing"))))
-        and not _given_first(chunk)
-        and not is_given_name(first.text)
+        and not _known_given(first.text, language)
     )
 
 
 def _given_first(chunk: list[Token]) -> bool:
-    from consilience.extract.mention_lexicon import given_names
-
     return chunk[0].text in given_names()
 
 
@@ -710,8 +720,7 @@ def segment(
                 n == 1
                 and (
                     (role and not is_cyrillic(tokens[idx[pos]].text) and pos != title_of)
-                    or _is_given(tokens[idx[pos]].text, language)
-                    or is_given_name(tokens[idx[pos]].text)
+                    or _known_given(tokens[idx[pos]].text, language)
                 )
                 and _name_follows(tokens, idx, pos + 1, lex, language)
             ):
@@ -774,7 +783,7 @@ def segment(
         if len(chunk) >= 2 and _demonym_of_country(_span(text, chunk)[2], language):
             role = None  # "Costa Rican", "Sri Lankan": an adjective of a country, like "Russian"
             continue
-        if _common_opening_word(chunk, lower_words):
+        if _common_opening_word(chunk, lower_words, language):
             pos = pos0 + 1  # "Using Amazon", "Watch Elon Musk": the sentence's own first word,
             continue  # which the article writes in lower case too: no role, no part of the name
         if _sentence_word_before_name(chunk, lex, language):
@@ -797,7 +806,7 @@ def segment(
             ctype = "org"  # "Boko Haram militants", "Goldman Sachs employees"
         if ctype == "person" and role is None:
             # "the Falcon Heavy", "Sign Up": a thing; "in Key Biscayne": a place
-            ctype = _usage_type(chunk, lower_words, uses)
+            ctype = _usage_type(chunk, lower_words, uses, language)
         cued_place = (
             place_cue and pos0 == 0 and len(chunk) <= 2 and ctype in (None, "person") and not _given_first(chunk)
         )
