@@ -267,3 +267,34 @@ def test_a_duration_takes_only_the_event_it_completes(text: str, lang: str, expe
     claims = extract_claims("a", text, lang, None)
     durations = [c for c in claims if c.kind == "quantity" and c.extra.get("quantity_kind") == "duration"]
     assert [c.event_type for c in durations] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        # a clause word opens the clause whose subject speaks
+        ("The blast hit a depot, which harbour police said was empty.", "harbour police"),
+        ("The strike began after what the union says was a broken promise.", "union"),
+        ("Ferries stopped at dawn, as the port authority reported on Monday.", "port authority"),
+        ("The inquiry found the valve that the operator says was replaced.", "operator"),
+        # ... but a relative clause with its own verb describes the speaker
+        ("One engineer who works at the Tarn plant said the alarm failed twice.", "One engineer"),
+        ("The Velmar company that built the dam said the cracks were old.", "Velmar company"),
+        (
+            "The figures were released by deputy minister Ilse Varga who said all were counted.",
+            "deputy minister Ilse Varga",
+        ),
+        ("The plan was rejected by the Velmar council, which says it was never consulted.", "Velmar council"),
+        # a second verb of one subject: the subject opens the phrase, or nobody is named
+        ("Mayor Tolvan denied the claim and said the audit was complete.", "Mayor Tolvan"),
+        ("The power company admitted the error and said bills would be corrected.", None),
+        # a clause around a pronoun, or a pronoun after "and", is no name
+        ("It was late and I said we should leave.", None),
+        ("The crowd cheered when on Friday he announced the deal.", None),
+        # capitalised "Who" in a name and "WHAT" in a caption are no clause words
+        ("Doctor Who writer Anna Ferro added that filming starts in May.", "Doctor Who writer Anna Ferro"),
+    ],
+)
+def test_clause_words_before_the_verb(text: str, origin: str | None) -> None:
+    found = find_attribution(text, load_lexicon("en"))
+    assert (found.attribution.origin if found else None) == origin

@@ -17,6 +17,7 @@ from consilience.extract.lexicon import Lexicon
 from consilience.model import Attribution
 
 _MAX_WORDS = 10
+_NAME_JOINERS = frozenset({"of", "for", "de", "del", "van", "von", "al", "bin"})
 _AFTER_STOPS = (",", ";", ":", "(", " — ", " – ", " - ", ".", "!", "?")
 
 
@@ -143,19 +144,104 @@ def _plausible(name: str, lex: Lexicon) -> bool:
         return False
     if name.lower() in lex.attribution("pronouns"):
         return False
+    personal = lex.attribution("personal_pronouns")
+    if any(w.lower() in personal for w in words):
+        return False  # "on Dec. 1 he first": a clause around a pronoun, not a name
     nouns = set(lex.attribution("source_nouns"))
     has_cap = any(w.lstrip("«“„\"'(")[:1].isupper() for w in words)  # «Вясна» is a name too
     return has_cap or any(w.lower().strip(",.'’s") in nouns or w.lower() in nouns for w in words)
 
 
-def _shorten(phrase: str, lex: Lexicon) -> str:
-    """Cut a long pre-verb phrase at its last clause word ('... and officials' -> 'officials')."""
+def _opens_noun_phrase(word: str, lex: Lexicon) -> bool:
+    """Whether a word can open the subject of a clause: a name, an article, a pronoun, a source noun."""
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        or any(low in lex.attribution(key) for key in ("leading_drop", "possessive_pronouns", "pronouns"))
+        or low.strip(",.") in lex.attribution("source_nouns")
+        or low.strip(",.'’s") in lex.attribution("source_nouns")
+    )
+
+
+def _noun_phrase_after(words: list[str], lex: Lexicon) -> bool:
+    """Whether a relative pronoun is followed by a subject ("which police", "who some experts",
+    "which news agency dpa") rather than a verb ("that built the satellite", "who works for")."""
+    if not words:
+        return False
+    if len(words) == 1:  # "that environmentalists (say)": one word before the verb is its subject
+        return True
+    nouns = lex.attribution("source_nouns")
+    return _opens_noun_phrase(words[0], lex) or words[1].lower().strip(",.") in nouns
+
+
+def _relative(word: str, lex: Lexicon) -> bool:
+    """A lower-case relative pronoun ("who", "which"; in English also "that")."""
+    if not word.islower():
+        return False
+    return bool(lex.relative and lex.relative.fullmatch(word)) or word in lex.attribution("subject_relatives")
+
+
+def _shorten(phrase: str, lex: Lexicon) -> str | None:
+    """The speaker's part of the words before a reporting verb; None when they name nobody.
+
+    - A clause word opens the clause whose subject speaks: "the footage that she (says)", "took place
+      after what Israel (says)", "the attacker, who police (said)": cut after the last one. But a
+      relative pronoun followed by a verb opens a clause about the speaker: in "One eyewitness who
+      works for the Nice authorities (said)" the eyewitness speaks, and in "released by minister
+      Ralf Jaeger who (said)" the minister (after a passive "by"). A coordinator ("and") is cut at
+      only in a long phrase: "Police and prosecutors" is two speakers. Past the first word a clause
+      word is lower case: "Doctor Who boss Steven Moffat" is a name, "WHAT YOU NEED" a caption.
+    - A phrase that ends in a coordinator is the second verb of one subject: "Weinstein denied the
+      claim and (said)". The subject opens the phrase; its leading capitalised words are kept, and
+      with none ("The power company acknowledged the mistake and") nobody is credited: a clause
+      is no name.
+    """
     words = phrase.split()
-    if len(words) <= _MAX_WORDS // 2 + 3:
+    if not words:
         return phrase
+    coordinators = {w.lower() for w in lex.attribution("coordinators")}
+    if words[-1].lower() in coordinators:
+        lead = _clean(phrase, lex).split()
+        name = []
+        for k, w in enumerate(lead):
+            # "U.S. Secretary of State Condoleezza Rice": a lower-case joiner inside the name
+            joins = w in _NAME_JOINERS and k + 1 < len(lead) and lead[k + 1][:1].isupper()
+            if not (w[:1].isupper() or joins and name) or w.lower() in coordinators:
+                break
+            name.append(w)
+        return " ".join(name) or None
+    if len(words) > 1 and _relative(words[-1], lex):
+        described = words[:-1]
+        by = re.search(r"(?i)\bby\s+(.+)$", " ".join(described))
+        if by:
+            return _shorten(by.group(1), lex)
+        if len(described) > _MAX_WORDS // 2:  # "criticism from Facebook investor Sean Parker who"
+            k = len(described)
+            while k > 0 and described[k - 1][:1].isupper():
+                k -= 1
+            if k == len(described):  # "the testimony of a doorman who": no name to keep
+                return None
+            described = described[k:]
+        return _shorten(" ".join(described), lex)
     clause = {w.lower() for w in lex.attribution("clause_words")}
-    for idx in range(len(words) - 1, -1, -1):
-        if words[idx].lower() in clause:
+    verbs = _cue_regex(lex.attribution("verbs"), ignore_case=False)
+    if len(words) > 1 and words[-1] in clause:
+        return None  # "the shooting outside a school that (claimed)": the antecedent is no name
+    long_phrase = len(words) > _MAX_WORDS // 2 + 3
+    for idx in range(len(words) - 2, -1, -1):
+        word = words[idx]
+        if idx and not word.islower():  # "Doctor Who boss", "WHAT YOU NEED": a name or a caption
+            continue
+        if word.lower() in coordinators and not long_phrase:
+            rest = words[idx + 1 :]
+            if len(rest) == 1 and rest[0].lower() in lex.attribution("personal_pronouns"):
+                return rest[0]  # "it was so hot and I (said)": a clause of its own, no name
+            continue
+        if word.lower() in clause:
+            # "said around 7 a.m. that there had been": after a reporting verb "that" opens what was said
+            complement = verbs is not None and verbs.search(" ".join(words[:idx])) is not None
+            if _relative(word, lex) and not complement and not _noun_phrase_after(words[idx + 1 :], lex):
+                return _shorten(" ".join(words[:idx]), lex) if idx else None
             return " ".join(words[idx + 1 :])
     return phrase
 
@@ -215,7 +301,19 @@ def find_attribution(text: str, lex: Lexicon) -> FoundAttribution | None:
         if before_word and before_word[0].lower() in not_after:
             continue  # "is yet to be announced", "an estimated $5 billion": passive or adjective
         before, b_start = _clause_before(text, m.start(), lex)
-        name = _clean(_shorten(before, lex), lex)
+        speaker_part = _shorten(before, lex)
+        if speaker_part is None:
+            continue
+        if _relative(speaker_part.strip(), lex) and text[:b_start].rstrip().endswith(","):
+            # "rejected by the United States, which says": the antecedent speaks
+            prev, p_start = _clause_before(text, text.rfind(",", 0, b_start), lex)
+            if according is not None and (cue := according.search(prev)):  # "according to X, which"
+                prev = prev[cue.end() :]
+            antecedent = _shorten(f"{prev.strip()} {speaker_part.strip()}", lex)
+            if not antecedent:
+                continue
+            speaker_part, b_start = antecedent, p_start
+        name = _clean(speaker_part, lex)
         if not name and text[:b_start].rstrip().endswith(","):
             # "The delegation, led by envoy X, confirmed": the speaker sits before an appositive
             prev, p_start = _clause_before(text, text.rfind(",", 0, b_start), lex)
@@ -228,8 +326,9 @@ def find_attribution(text: str, lex: Lexicon) -> FoundAttribution | None:
                 # of Common Sense, said": the speaker is the name the relative clause or the
                 # apposition describes, not the recipient after the verb
                 head, h_start = _clause_before(text, text.rfind(",", 0, p_start), lex)
-                if _plausible(_clean(_shorten(head, lex), lex), lex):
-                    name, b_start = _clean(_shorten(head, lex), lex), h_start
+                head_name = _clean(_shorten(head, lex) or "", lex)
+                if _plausible(head_name, lex):
+                    name, b_start = head_name, h_start
         if re.match(r"(?:led|headed|accompanied|joined) by\b", name, re.IGNORECASE):
             prev, p_start = _clause_before(text, b_start - 1, lex)
             name = _clean(f"{prev.strip()} {name}", lex)
