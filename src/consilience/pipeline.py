@@ -108,8 +108,8 @@ def ingest(
 # -- analysis: per-article extraction, then cross-article resolution, stories and comparison ----
 
 # bump when the comparison rules change: every story's sources are compared again on the next run
-COMPARER_VERSION = "3"
-EXTRACTOR_VERSION = "45"  # bump when mention or claim extraction changes: articles are re-read
+COMPARER_VERSION = "4"
+EXTRACTOR_VERSION = "46"  # bump when mention or claim extraction changes: articles are re-read
 Log = Callable[[str], None]
 
 

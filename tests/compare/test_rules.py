@@ -379,3 +379,38 @@ def test_origin_families():
     assert us == {"us-government"}
     assert classify_origin("authorities").key.startswith("generic:")
     assert classify_origin("the fire brigade").key != classify_origin("the mine operator").key
+
+
+def _places(**named_in: str) -> list[StoryEntity]:
+    """Place entities named by the given articles ("Varno": "abc")."""
+    return [StoryEntity(f"p:{n}", n, "place", {n: tuple(arts)}) for n, arts in named_in.items()]
+
+
+def _crash_claims(place: str) -> list:
+    return [
+        _dead("a", "7", quote="Seven people died in the Varno mine blast."),
+        _dead("b", "7", quote="The Varno blast killed seven miners."),
+        _dead("c", "9", quote=f"A fire in {place} killed nine people."),
+    ]
+
+
+def test_a_figure_set_elsewhere_is_no_conflict():
+    """A round-up figure from another place ("a fire in Tarsk killed nine") is not a rival count
+    of the story's dead; named by one article only, Tarsk is not where the story happened."""
+    articles = [SourceArticle(x, outlet=f"Outlet {x}") for x in "abc"]
+    comparison = compare_story(articles, _crash_claims("Tarsk"), _places(Varno="abc", Tarsk="c"))
+    assert not [c for c in comparison.claims if c.status == "conflicting"]
+    # control: a place the other reports name too is part of the story, and the figures conflict
+    shared = compare_story(articles, _crash_claims("Tarsk"), _places(Varno="abc", Tarsk="bc"))
+    assert [c.status for c in shared.claims if c.status == "conflicting"] == ["conflicting"]
+
+
+def test_a_place_in_another_country_is_elsewhere_even_when_two_reports_name_it():
+    """By the gazetteer Sydney lies in Australia (or Canada), not in Costa Rica; a town the
+    gazetteer does not know, named by two of five reports, may lie anywhere: the conflict stays."""
+    articles = [SourceArticle(x, outlet=f"Outlet {x}") for x in "abcde"]
+    home = {"Costa Rica": "abcde"}
+    abroad = compare_story(articles, _crash_claims("Sydney"), _places(**home, Sydney="bc"))
+    assert not [c for c in abroad.claims if c.status == "conflicting"]
+    unknown = compare_story(articles, _crash_claims("Tarsk"), _places(**home, Tarsk="bc"))
+    assert [c for c in unknown.claims if c.status == "conflicting"]

@@ -355,6 +355,8 @@ def test_a_sentence_initial_word_the_article_also_writes_in_lower_case_is_that_w
     assert "Police" not in found  # the town of Police, Poland, only where the article means it
     assert found.get("Turkey") == "place"  # a country stays a place
     assert {m.text for m in find_mentions("a", "Police, a town in Poland, lies on the Oder.", "en")} >= {"Police"}
+    # a speaking noun at a sentence's start is the speaker, whatever verb follows
+    assert "Police" not in {m.text for m in find_mentions("a", "Police say 27 people are injured.", "en")}
 
 
 def test_a_lone_surname_after_the_full_name_is_the_person_not_the_town() -> None:

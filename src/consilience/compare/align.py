@@ -56,6 +56,11 @@ class Context:
     entity_of: dict[tuple[str, str], str]  # (article id, folded surface) -> entity id
     entity_any: dict[str, str]  # folded surface -> entity id, when one entity owns the surface
     places: frozenset[str] = frozenset()  # entity ids of places: where something happened, not who
+    # where the story happened: place entities named by at least half of its articles (two or more)
+    core_places: frozenset[str] = frozenset()
+    place_surfaces: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # article -> (surface, place id)
+    place_articles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # place id -> articles naming it
+    place_forms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # place id -> its name and surfaces
     # what each reported statement says (claim index -> its terms) and how much each term weighs
     statements: Mapping[int, frozenset[str]] = field(default_factory=dict)
     term_weight: Mapping[str, float] = field(default_factory=dict)
@@ -73,8 +78,79 @@ def build_context(articles: Sequence[SourceArticle], entities: Sequence[StoryEnt
                 per_article[(a, key)] = e.id
         owners.setdefault(fold(e.name), set()).add(e.id)
     unique = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
-    places = frozenset(e.id for e in entities if e.type == "place")
-    return Context({a.id: a for a in articles}, per_article, unique, places)
+    place_entities = [e for e in entities if e.type == "place"]
+    surfaces: dict[str, list[tuple[str, str]]] = {}
+    named_in: dict[str, frozenset[str]] = {}
+    for e in place_entities:
+        for surface, arts in e.variants.items():
+            for a in arts:
+                surfaces.setdefault(a, []).append((surface, e.id))
+        named_in[e.id] = frozenset(a for arts in e.variants.values() for a in arts)
+    bar = max(2, len(articles) / 2)
+    return Context(
+        {a.id: a for a in articles},
+        per_article,
+        unique,
+        frozenset(e.id for e in place_entities),
+        core_places=frozenset(pid for pid, arts in named_in.items() if len(arts) >= bar),
+        place_surfaces={a: tuple(v) for a, v in surfaces.items()},
+        place_articles=named_in,
+        place_forms={e.id: (e.name, *e.variants) for e in place_entities},
+    )
+
+
+@cache
+def _place_lookup() -> Callable[[str], frozenset[str]] | None:
+    """consilience.names.places.place_ids when the names stage is installed (the gazetteer)."""
+    try:
+        from consilience.names.places import place_ids, place_label
+    except ImportError:
+        return None
+
+    def countries(name: str) -> frozenset[str]:
+        out = set()
+        for pid in place_ids(name):
+            label = place_label(pid)
+            out.add(pid[2:] if pid.startswith("c:") else label[-3:-1] if label.endswith(")") else "")
+        return frozenset(out - {""})
+
+    return countries
+
+
+def _countries(ctx: Context, place: str) -> frozenset[str]:
+    """Country codes a place entity may lie in, from any of its names (empty when unknown)."""
+    lookup = _place_lookup()
+    if lookup is None:
+        return frozenset()
+    return frozenset(c for form in ctx.place_forms.get(place, ()) for c in lookup(form))
+
+
+def _elsewhere(ctx: Context, c: Claim) -> str | None:
+    """The place a figure's clause is set in when that is not where the story happened.
+
+    "the six people who died when the seaplane crashed into Sydney river" in a story on a Costa
+    Rica crash; "Texas restaurant: 22 dead" in a round-up under the Las Vegas shooting. A place
+    is elsewhere when the clause names no place of the story's own, and it lies in no country of
+    the story's places by the gazetteer, or (not in the gazetteer) no other article names it.
+    """
+    if not ctx.core_places:
+        return None
+    clause = _own_clause(c)
+    named = [
+        (surface, pid)
+        for surface, pid in ctx.place_surfaces.get(c.article_id, ())
+        if re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", clause)
+    ]
+    if not named or any(pid in ctx.core_places for _, pid in named):
+        return None
+    home = frozenset(code for pid in ctx.core_places for code in _countries(ctx, pid))
+    for surface, pid in named:
+        countries = _countries(ctx, pid)
+        if countries and home and not countries & home:
+            return surface
+        if not countries and ctx.place_articles.get(pid, frozenset()) <= {c.article_id}:
+            return surface
+    return None
 
 
 @cache
@@ -410,7 +486,13 @@ def relate(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation:
         # a shared unit makes equal figures one fact, but differing ones need an event to say
         # they measure the same thing; without one, a conflict is mostly two different things
         return Relation("unrelated", "different figures, and no event on either side ties them to one fact")
-    return _values(ctx, i, a, j, b)
+    rel = _values(ctx, i, a, j, b)
+    if rel.type == "conflict" and a.kind == "quantity":
+        for who, other in ((a, b), (b, a)):
+            where = _elsewhere(ctx, who)
+            if where and where != _elsewhere(ctx, other):
+                return Relation("scope", f"{who.article_id} gives a figure for {where}, not where this story happened")
+    return rel
 
 
 def statement_terms(c: Claim) -> frozenset[str]:

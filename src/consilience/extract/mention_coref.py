@@ -106,8 +106,16 @@ def link_mentions(cands: list[Candidate], language: str, text: str = "") -> list
             last = c.canonical.split()[-1]
             fulls.append((c.start, c.canonical, _surname_keys(last, language)))
     placed = _placed_words(cands, text, language)
+    speaker_nouns = {w.casefold() for w in claims_lexicon(language).attribution("source_nouns")}
     kept: list[Candidate] = []
     for c in cands:
+        if (
+            c.type == "place"
+            and c.text.casefold() in speaker_nouns
+            and text
+            and _speaks(language).match(text, c.end)
+        ):
+            continue  # "Police say 27 were hurt": the speaking noun, not the Polish town of Police
         if (
             c.type == "place"
             and " " not in c.text
