@@ -414,3 +414,16 @@ def test_a_place_in_another_country_is_elsewhere_even_when_two_reports_name_it()
     assert not [c for c in abroad.claims if c.status == "conflicting"]
     unknown = compare_story(articles, _crash_claims("Tarsk"), _places(**home, Tarsk="bc"))
     assert [c for c in unknown.claims if c.status == "conflicting"]
+
+
+def test_another_us_state_is_elsewhere_though_the_country_is_the_same():
+    """A round-up line "Texas restaurant: 22 dead" under the Las Vegas shooting: by the gazetteer
+    Las Vegas lies in Nevada, so Texas is another place, even named by two reports."""
+    articles = [SourceArticle(x, outlet=f"Outlet {x}") for x in "abcde"]
+    claims = [
+        _dead("a", "58", quote="The Las Vegas gunman killed 58 people."),
+        _dead("b", "58", quote="In Las Vegas 58 people died."),
+        _dead("c", "22", quote="In Texas a gunman killed 22 people."),
+    ]
+    comparison = compare_story(articles, claims, _places(**{"Las Vegas": "abcde", "Texas": "bc"}))
+    assert not [c for c in comparison.claims if c.status == "conflicting"]

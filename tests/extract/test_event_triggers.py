@@ -28,6 +28,8 @@ def _types(text: str) -> set[str]:
         "The union organised what prosecutors called an unlawful strike.",
         "Miners went on strike over pay in March.",
         "Among them, according to the exiled opposition, was a union leader.",
+        "The council voted in favour of a resolution tightening the embargo.",
+        "The amendment was adopted by a vote of 15 to 0.",
     ],
 )
 def test_a_trigger_word_used_otherwise_is_no_event(text: str) -> None:
@@ -45,6 +47,7 @@ def test_a_trigger_word_used_otherwise_is_no_event(text: str) -> None:
         ("Twelve people were killed and dozens more were injured.", {"death", "injury"}),
         ("A drone strike hit the depot overnight.", {"attack"}),
         ("The poet was exiled to Siberia in 1921.", {"transfer"}),
+        ("Varnians voted in a presidential election on Sunday.", {"election"}),
     ],
 )
 def test_controls_stay_events(text: str, expected: set[str]) -> None:

@@ -542,3 +542,14 @@ def test_page_furniture_ending_in_a_particle_is_no_name() -> None:
 def test_an_organisation_of_a_place_whose_name_opens_with_a_stop_word() -> None:
     # "New" is a stop word at a sentence start, but not inside "... of New York"
     assert _types_in("He studied at the University of New York in 2001.") == {"University of New York": "org"}
+
+
+def test_regions_are_places_in_english_and_in_russian_case_forms() -> None:
+    """First-level regions the city list lacks: "Texas", and "в Гомельской области" (a capitalised
+    adjective before a region noun) read in the nominative and resolved by the gazetteer."""
+    en = {(m.text, m.type) for m in find_mentions("a", "The storm moved from Texas to Oklahoma.", "en")}
+    assert {("Texas", "place"), ("Oklahoma", "place")} <= en
+    ru = find_mentions("b", "Суд в Гомельской области осудил активистку Ольгу Грибову.", "ru")
+    region = next(m for m in ru if m.type == "place")
+    assert region.text == "Гомельской области" and region.canonical == "Gomel Region"
+    assert any(m.type == "person" and "Грибов" in m.text for m in ru)

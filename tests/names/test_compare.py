@@ -112,10 +112,21 @@ def test_places_by_gazetteer_not_spelling() -> None:
         ("Belarus", "Беларусь"),
         ("Vilnius", "Вильнюс"),
         ("Lviv", "Lemberg"),
+        ("Gomel Region", "Гомельская область"),  # first-level regions (data/names/regions.tsv)
+        ("Texas", "Техас"),
     ]:
         result = compare_names(a, b)
         assert result.same and result.kind == "place", (a, b, result.why)
         assert "gazetteer" in result.why
+
+
+def test_a_region_knows_its_country_and_a_us_state_its_code() -> None:
+    from consilience.names.places import place_area, place_ids
+
+    assert {place_area(p) for p in place_ids("Texas")} == {("US", "TX")}
+    assert {place_area(p) for p in place_ids("Minsk Region")} == {("BY", "")}
+    assert ("US", "NV") in {place_area(p) for p in place_ids("Las Vegas")}
+    assert not compare_names("Texas", "Nevada", kind="place").same
 
 
 def test_organisations() -> None:

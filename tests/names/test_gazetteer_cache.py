@@ -32,8 +32,9 @@ def test_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch) -> No
     blocker.write_text("a file where the cache folder would go")
     monkeypatch.setenv("CONSILIENCE_CACHE_DIR", str(blocker / "cache"))
     places._gazetteer.cache_clear()
-    index, names, primary = places._gazetteer()
+    index, names, primary, areas = places._gazetteer()
     assert "minsk" in primary and index["minsk"]
+    assert {areas[pid][0] for pid in index["minsk"]} == {"BY"}
     places._gazetteer.cache_clear()
 
 

@@ -100,29 +100,31 @@ def build_context(articles: Sequence[SourceArticle], entities: Sequence[StoryEnt
 
 
 @cache
-def _place_lookup() -> Callable[[str], frozenset[str]] | None:
-    """consilience.names.places.place_ids when the names stage is installed (the gazetteer)."""
+def _place_lookup() -> Callable[[str], frozenset[tuple[str, str]]] | None:
+    """Areas (country, first-level region or "") a place name may denote, by the gazetteer of
+    consilience.names when that stage is installed."""
     try:
-        from consilience.names.places import place_ids, place_label
+        from consilience.names.places import place_area, place_ids
     except ImportError:
         return None
 
-    def countries(name: str) -> frozenset[str]:
-        out = set()
-        for pid in place_ids(name):
-            label = place_label(pid)
-            out.add(pid[2:] if pid.startswith("c:") else label[-3:-1] if label.endswith(")") else "")
-        return frozenset(out - {""})
+    def areas(name: str) -> frozenset[tuple[str, str]]:
+        return frozenset(a for pid in place_ids(name) if (a := place_area(pid)) is not None)
 
-    return countries
+    return areas
 
 
-def _countries(ctx: Context, place: str) -> frozenset[str]:
-    """Country codes a place entity may lie in, from any of its names (empty when unknown)."""
+def _areas(ctx: Context, place: str) -> frozenset[tuple[str, str]]:
+    """Where a place entity may lie, from any of its names (empty when the gazetteer has none)."""
     lookup = _place_lookup()
     if lookup is None:
         return frozenset()
-    return frozenset(c for form in ctx.place_forms.get(place, ()) for c in lookup(form))
+    return frozenset(a for form in ctx.place_forms.get(place, ()) for a in lookup(form))
+
+
+def _within(area: tuple[str, str], home: frozenset[tuple[str, str]]) -> bool:
+    """One country, and one first-level region where both say which (Texas is not Nevada)."""
+    return any(area[0] == h[0] and (not area[1] or not h[1] or area[1] == h[1]) for h in home)
 
 
 def _elsewhere(ctx: Context, c: Claim) -> str | None:
@@ -130,8 +132,8 @@ def _elsewhere(ctx: Context, c: Claim) -> str | None:
 
     "the six people who died when the seaplane crashed into Sydney river" in a story on a Costa
     Rica crash; "Texas restaurant: 22 dead" in a round-up under the Las Vegas shooting. A place
-    is elsewhere when the clause names no place of the story's own, and it lies in no country of
-    the story's places by the gazetteer, or (not in the gazetteer) no other article names it.
+    is elsewhere when the clause names no place of the story's own, and by the gazetteer it lies
+    in none of their countries (or US states), or, unknown to it, no other article names it.
     """
     if not ctx.core_places:
         return None
@@ -143,12 +145,12 @@ def _elsewhere(ctx: Context, c: Claim) -> str | None:
     ]
     if not named or any(pid in ctx.core_places for _, pid in named):
         return None
-    home = frozenset(code for pid in ctx.core_places for code in _countries(ctx, pid))
+    home = frozenset(area for pid in ctx.core_places for area in _areas(ctx, pid))
     for surface, pid in named:
-        countries = _countries(ctx, pid)
-        if countries and home and not countries & home:
+        areas = _areas(ctx, pid)
+        if areas and home and not any(_within(a, home) for a in areas):
             return surface
-        if not countries and ctx.place_articles.get(pid, frozenset()) <= {c.article_id}:
+        if not areas and ctx.place_articles.get(pid, frozenset()) <= {c.article_id}:
             return surface
     return None
 

@@ -7,14 +7,14 @@ import hashlib
 import os
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
 from consilience import buildcache
 from consilience.errors import UserInputError
-from consilience.names.places import trusted_alias
+from consilience.names.places import regions, trusted_alias
 
 LANGUAGES = ("en", "ru", "uk", "be", "de", "fr", "it", "es", "pl")
 CYRILLIC_LANGUAGES = ("ru", "uk", "be")
@@ -46,6 +46,7 @@ class Lexicon:
     member_nouns: frozenset[str] = frozenset()  # "Boko Haram militants": the run is an organisation
     misc_head: frozenset[str] = frozenset()  # "Hurricane Harvey", "Operation Barbarossa": no entity
     owner_titles: frozenset[str] = frozenset()  # "CEO of X", "spokesman for X": X is an organisation
+    region_nouns: dict[str, str] = field(default_factory=dict)  # "области" -> "область"
 
 
 def _data_text(name: str) -> str:
@@ -87,6 +88,9 @@ def load_lexicon(language: str) -> Lexicon:
         owner_titles=_lower_set(raw.get("owner_titles", [])),
         misc_head=_lower_set(raw.get("misc_head", [])),
         member_nouns=_lower_set(raw.get("member_nouns", [])),
+        region_nouns={
+            form.casefold(): noun for noun, forms in raw.get("region_nouns", {}).items() for form in forms
+        },
     )
 
 
@@ -156,6 +160,7 @@ def _base_gazetteer() -> dict[str, str]:
     from consilience.names.tables import rows
 
     inputs = [ALIAS_RULES, _data_text("places.toml"), _data_text("given_names.txt"), repr(rows("given_names.tsv")),
+              repr(rows("regions.tsv")),
               *(_data_text(f"{lang}.toml") for lang in LANGUAGES)]  # fmt: skip
     return buildcache.cached("mention-gazetteer", inputs, _build_base_gazetteer, lambda d: isinstance(d, dict))
 
@@ -191,6 +196,10 @@ def _build_base_gazetteer() -> dict[str, str]:
         for alias in city.get("alternatenames", ()):
             if _usable_alias(alias) and trusted_alias(alias, city["name"], pop):
                 _add(table, alias, city["name"], pop // 2)
+    # regions: the lightest reading, so a city of the same name ("New York", "Victoria") wins
+    for (_, region), variants in regions().items():
+        for form in (region, *variants):
+            _add(table, form, region, 1)
     extra = tomllib.loads(_data_text("places.toml"))["places"]
     for canonical, aliases in extra.items():
         for form in (canonical, *aliases):

