@@ -30,3 +30,19 @@ def test_the_stories_table_marks_long_spans() -> None:
     console = Console(record=True, width=200)
     console.print(story_table(rows))
     assert "100!" in console.export_text()
+
+
+def test_a_story_of_several_episodes_lists_them_and_tags_each_claim() -> None:
+    view = _view("2025-03-01T09:00", "2025-06-10T09:00")
+    view["episodes"] = [
+        {"index": 0, "first": "2025-03-01T09:00:00", "last": "2025-03-02T09:00:00", "articles": ["a", "b"]},
+        {"index": 1, "first": "2025-06-10T09:00:00", "last": "2025-06-10T09:00:00", "articles": ["c"]},
+    ]
+    view["claims"] = [{"kind": "quantity", "statement": "12 people died", "status": "single_source", "episode": 1}]
+    text = render_story(view)
+    assert "Episodes (2)" in text
+    assert "[ep 1] 2025-03-01 .. 2025-03-02: 2 articles" in text and "[ep 2] 2025-06-10: 1 article" in text
+    assert "[single source, quantity, ep 2] 12 people died" in text
+    # one episode: no section, no tag
+    view["episodes"] = []
+    assert "Episodes" not in render_story(view) and "ep 2" not in render_story(view)

@@ -108,7 +108,7 @@ def ingest(
 # -- analysis: per-article extraction, then cross-article resolution, stories and comparison ----
 
 # bump when the comparison rules change: every story's sources are compared again on the next run
-COMPARER_VERSION = "4"
+COMPARER_VERSION = "5"
 EXTRACTOR_VERSION = "47"  # bump when mention or claim extraction changes: articles are re-read
 Log = Callable[[str], None]
 
@@ -350,6 +350,7 @@ def _summary(view: dict, rows: list) -> dict:  # type: ignore[type-arg]
     return {
         "outlets": sorted({r[2] for r in rows if r[2]}),
         "independence_groups": len({s.get("independence_group") for s in view.get("sources", [])} - {None}),
+        "episodes": max(1, len(view.get("episodes", []))),
         "claims": {k: statuses.count(k) for k in ("corroborated", "single_source", "conflicting")},
     }
 

@@ -427,3 +427,25 @@ def test_another_us_state_is_elsewhere_though_the_country_is_the_same():
     ]
     comparison = compare_story(articles, claims, _places(**{"Las Vegas": "abcde", "Texas": "bc"}))
     assert not [c for c in comparison.claims if c.status == "conflicting"]
+
+
+def test_another_episode_of_the_story_is_compared_apart():
+    """Two releases of one topic three months apart, in one story: the March figure neither
+    conflicts with nor corroborates the June one; each episode is compared on its own."""
+    articles = [
+        SourceArticle("a", outlet="Lark", published="2025-03-01T09:00:00"),
+        SourceArticle("b", outlet="Post", published="2025-03-02T09:00:00"),
+        SourceArticle("c", outlet="Herald", published="2025-06-10T09:00:00"),
+    ]
+    claims = [_dead("a", "7"), _dead("b", "7"), _dead("c", "12")]
+    comparison = compare_story(articles, claims)
+    assert not [c for c in comparison.claims if c.status == "conflicting"]
+    seven = next(c for c in comparison.claims if c.value == "7")
+    assert seven.status == "corroborated" and {s.article for s in seven.support} == {"a", "b"}
+    view = comparison.to_json()
+    assert [e["articles"] for e in view["episodes"]] == [["a", "b"], ["c"]]
+    assert {c["value"]: c["episode"] for c in view["claims"]} == {"7": 0, "12": 1}
+    assert {s["article"]: s["episode"] for s in view["sources"]} == {"a": 0, "b": 0, "c": 1}
+    # one burst of reporting: one episode, and no episode fields
+    same_week = [SourceArticle(x.id, outlet=x.outlet, published="2025-03-01") for x in articles]
+    assert compare_story(same_week, claims).to_json()["episodes"] == []

@@ -14,6 +14,7 @@ from typing import Literal
 
 from rapidfuzz.distance import JaroWinkler
 
+from consilience.cluster.episodes import split_episodes
 from consilience.cluster.features import content_terms
 from consilience.compare.keys import (
     Subject,
@@ -61,6 +62,7 @@ class Context:
     place_surfaces: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # article -> (surface, place id)
     place_articles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # place id -> articles naming it
     place_forms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # place id -> its name and surfaces
+    episode_of: Mapping[str, int] = field(default_factory=dict)  # article -> its episode (cluster/episodes.py)
     # what each reported statement says (claim index -> its terms) and how much each term weighs
     statements: Mapping[int, frozenset[str]] = field(default_factory=dict)
     term_weight: Mapping[str, float] = field(default_factory=dict)
@@ -87,6 +89,7 @@ def build_context(articles: Sequence[SourceArticle], entities: Sequence[StoryEnt
                 surfaces.setdefault(a, []).append((surface, e.id))
         named_in[e.id] = frozenset(a for arts in e.variants.values() for a in arts)
     bar = max(2, len(articles) / 2)
+    episodes = split_episodes([(a.id, a.published) for a in articles])
     return Context(
         {a.id: a for a in articles},
         per_article,
@@ -96,6 +99,7 @@ def build_context(articles: Sequence[SourceArticle], entities: Sequence[StoryEnt
         place_surfaces={a: tuple(v) for a, v in surfaces.items()},
         place_articles=named_in,
         place_forms={e.id: (e.name, *e.variants) for e in place_entities},
+        episode_of={a: ep.index for ep in episodes for a in ep.articles},
     )
 
 
@@ -442,6 +446,10 @@ def relate(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation:
     """Relation of two claims; checks run from 'is it the same thing' to 'do the values agree'."""
     if a.kind != b.kind:
         return Relation("unrelated", "different kinds")
+    ea, eb = ctx.episode_of.get(a.article_id), ctx.episode_of.get(b.article_id)
+    if ea is not None and eb is not None and ea != eb:
+        # weeks apart: the same topic's another event, whose figures are no rival of these
+        return Relation("unrelated", f"different episodes of the story ({ea + 1} and {eb + 1})")
     if a.kind == "other":
         return Relation("unrelated", "context, not a checkable claim")
     if a.kind == "date":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from consilience.cluster.episodes import split_episodes
 from consilience.compare.align import Relation, all_relations, build_context, cluster, settle_mutual
 from consilience.compare.discrepancies import discrepancies
 from consilience.compare.independence import compute_independence
@@ -133,6 +134,14 @@ def compare_story(
         )
         for d in found
     ]
+    episodes = split_episodes([(a.id, a.published) for a in articles])
     return StoryComparison(
-        tuple(articles), groups, tuple(entities), tuple(compared), tuple(diffs), found, tuple(minor)
+        tuple(articles),
+        groups,
+        tuple(entities),
+        tuple(compared),
+        tuple(diffs),
+        found,
+        tuple(minor),
+        tuple(episodes) if len(episodes) > 1 else (),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from consilience.cluster.episodes import Episode
 from consilience.model import Claim, ClaimKind, ClaimStatus
 
 DifferenceType = Literal["conflict", "precision", "revision", "scope", "naming"]
@@ -197,12 +198,21 @@ class StoryComparison:
     differences: tuple[Difference, ...]
     discrepancies: tuple[Discrepancy, ...]
     minor: tuple[Claim, ...] = ()  # claims demoted to kind "other": context, not compared
+    # bursts of reporting weeks apart (cluster/episodes.py), each compared on its own; () for one
+    episodes: tuple[Episode, ...] = ()
 
     def claim(self, claim_id: str) -> ComparedClaim:
         return next(c for c in self.claims if c.id == claim_id)
 
     def to_json(self) -> dict[str, Any]:
         groups = self.independence.groups
+        episode_of = {a: e.index for e in self.episodes for a in e.articles}
+        claims = []
+        for c in self.claims:
+            row = c.to_json()
+            if episode_of:
+                row["episode"] = episode_of.get(c.support[0].article) if c.support else None
+            claims.append(row)
         return {
             "sources": [
                 {
@@ -212,9 +222,11 @@ class StoryComparison:
                     "published": a.published,
                     "independence_group": groups.get(a.id),
                     "independence_reason": self.independence.reasons.get(groups.get(a.id, ""), ""),
+                    **({"episode": episode_of.get(a.id)} if episode_of else {}),
                 }
                 for a in self.sources
             ],
+            "episodes": [e.to_json() for e in self.episodes],
             "entities": [
                 {
                     "id": e.id,
@@ -224,7 +236,7 @@ class StoryComparison:
                 }
                 for e in self.entities
             ],
-            "claims": [c.to_json() for c in self.claims],
+            "claims": claims,
             "single_source": [
                 {"claim": c.id, "statement": c.statement, "reason": c.reason}
                 for c in self.claims

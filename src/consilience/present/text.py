@@ -82,11 +82,18 @@ def render_story(view: dict[str, Any], markdown: bool = False) -> str:
         lines.append("=" * min(100, len(title)))
     lines.append(f"story {view['id']}  ·  {view.get('first_seen') or '?'} .. {view.get('last_seen') or '?'}")
     days = span_days(view.get("first_seen"), view.get("last_seen"))
+    episodes = view.get("episodes") or []
     if days is not None and days > LONG_STORY_DAYS:
         lines.append(
             f"note: its articles span {days} days; a story this long may hold several events of one "
             "topic. Check why each source joined (its reason below) before citing it as one event."
         )
+    if len(episodes) > 1:
+        lines += ["", f"{h2}Episodes ({len(episodes)}): reporting weeks apart, each compared on its own"]
+        for e in episodes:
+            span = _short(e.get("first"), 10) + ("" if (e.get("last") or "")[:10] == (e.get("first") or "")[:10] else f" .. {_short(e.get('last'), 10)}")
+            n = len(e.get("articles", []))
+            lines.append(f"{'- ' if markdown else '  '}[ep {e['index'] + 1}] {span}: {n} article{'' if n == 1 else 's'}")
     sources = view.get("sources", [])
     groups = sorted({s.get("independence_group") for s in sources if s.get("independence_group")})
     lines += ["", f"{h2}Sources ({len(sources)} articles, {len(groups)} independence group(s))"]
@@ -111,6 +118,8 @@ def render_story(view: dict[str, Any], markdown: bool = False) -> str:
         tags = [_STATUS.get(c.get("status"), c.get("status") or "?"), c.get("kind", "")]
         if c.get("hedged"):
             tags.append("hedged")
+        if len(episodes) > 1 and c.get("episode") is not None:
+            tags.append(f"ep {c['episode'] + 1}")
         lines.append(f"{'- ' if markdown else '  '}[{', '.join(t for t in tags if t)}] {c.get('statement')}")
         if c.get("reason"):
             lines.append(f"      why: {c['reason']}")
@@ -170,7 +179,7 @@ def article_table(rows: list[dict[str, Any]], title: str | None = None) -> Table
 def story_table(rows: list[dict[str, Any]], title: str | None = None) -> Table:
     """The `stories` rows as a terminal table: size, independence groups, claims by status."""
     table = Table(title=title, box=None, header_style="bold", title_justify="left")
-    for name in ("id", "articles", "groups", "corr.", "single", "confl.", "first seen", "days", "outlets", "title"):
+    for name in ("id", "articles", "groups", "corr.", "single", "confl.", "first seen", "days", "ep.", "outlets", "title"):
         table.add_column(name, no_wrap=name not in ("title", "outlets"), overflow="fold")
     for row in rows:
         c = row["claims"]
@@ -179,6 +188,7 @@ def story_table(rows: list[dict[str, Any]], title: str | None = None) -> Table:
             row["id"][:12], str(len(row["articles"])), str(row["independence_groups"]), str(c["corroborated"]),
             str(c["single_source"]), str(c["conflicting"]), (row["first_seen"] or "")[:10],
             "" if days is None else f"{days}{'!' if days > LONG_STORY_DAYS else ''}",
+            str(row.get("episodes", 1)),
             ", ".join(row["outlets"])[:60], row["title"] or "",
         )
     return table

@@ -143,6 +143,7 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any]:
                 "published": m["published"],
                 "independence_group": compared.get("independence_group"),
                 "independence_reason": compared.get("independence_reason"),
+                "episode": compared.get("episode"),
                 "copy_group": m["copy_group"],
                 "joined_because": _json(m["why"], {}),
             }
@@ -153,6 +154,7 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any]:
         "first_seen": head["first_seen"] if head else None,
         "last_seen": head["last_seen"] if head else None,
         "sources": sources,
+        "episodes": comparison.get("episodes", []),
         "entities": comparison.get("entities", []),
         "claims": comparison.get("claims", []),
         "discrepancies": comparison.get("discrepancies", []),
@@ -440,6 +442,7 @@ def story_rows_for(store: Store, story_ids: list[str]) -> list[dict[str, Any]]:
                 "first_seen": row["first_seen"],
                 "last_seen": row["last_seen"],
                 "independence_groups": summary.get("independence_groups", 0),
+                "episodes": summary.get("episodes", 1),
                 "claims": {k: counts.get(k, 0) for k in ("corroborated", "single_source", "conflicting")},
             }
         )

@@ -28,6 +28,7 @@ class StoryRow(Open):
     first_seen: str | None
     last_seen: str | None
     independence_groups: int
+    episodes: int = 1  # bursts of reporting weeks apart (cluster/episodes.py)
     claims: ClaimCounts
 
 
@@ -37,6 +38,7 @@ class Source(Open):
     outlet: str | None
     published: str | None
     independence_group: str | None
+    episode: int | None = None  # index into the story's episodes, when it has more than one
 
 
 class StoryEntity(Open):
@@ -60,12 +62,23 @@ class StoryClaim(Open):
     status: Literal["corroborated", "single_source", "conflicting"]
     support: list[Support]
     versions: list[dict[str, Any]]
+    episode: int | None = None  # claims are compared only inside one episode
+
+
+class Episode(Open):
+    """A burst of reporting inside a story; bursts weeks apart are compared apart."""
+
+    index: int
+    first: str | None
+    last: str | None
+    articles: list[str]
 
 
 class StoryDetail(Open):
     id: str
     title: str | None
     sources: list[Source]
+    episodes: list[Episode] = []
     entities: list[StoryEntity]
     claims: list[StoryClaim]
     discrepancies: list[dict[str, Any]]
