@@ -93,7 +93,8 @@ def render_story(view: dict[str, Any], markdown: bool = False) -> str:
         for e in episodes:
             span = _short(e.get("first"), 10) + ("" if (e.get("last") or "")[:10] == (e.get("first") or "")[:10] else f" .. {_short(e.get('last'), 10)}")
             n = len(e.get("articles", []))
-            lines.append(f"{'- ' if markdown else '  '}[ep {e['index'] + 1}] {span}: {n} article{'' if n == 1 else 's'}")
+            head = f": {e['title']}" if e.get("title") else ""
+            lines.append(f"{'- ' if markdown else '  '}[ep {e['index'] + 1}] {span}: {n} article{'' if n == 1 else 's'}{head}")
     sources = view.get("sources", [])
     groups = sorted({s.get("independence_group") for s in sources if s.get("independence_group")})
     lines += ["", f"{h2}Sources ({len(sources)} articles, {len(groups)} independence group(s))"]

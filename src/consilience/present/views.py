@@ -148,13 +148,18 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any]:
                 "joined_because": _json(m["why"], {}),
             }
         )
+    titles = {s["article"]: s["title"] for s in sources}
+    episodes = [
+        {**e, "title": next((titles[a] for a in e.get("articles", []) if titles.get(a)), None)}
+        for e in comparison.get("episodes", [])
+    ]
     view = {
         "id": story_id,
         "title": head["title"] if head else None,
         "first_seen": head["first_seen"] if head else None,
         "last_seen": head["last_seen"] if head else None,
         "sources": sources,
-        "episodes": comparison.get("episodes", []),
+        "episodes": episodes,
         "entities": comparison.get("entities", []),
         "claims": comparison.get("claims", []),
         "discrepancies": comparison.get("discrepancies", []),

@@ -72,6 +72,7 @@ class Episode(Open):
     first: str | None
     last: str | None
     articles: list[str]
+    title: str | None = None  # its first article's title
 
 
 class StoryDetail(Open):
