@@ -108,23 +108,23 @@ def _statements(claims: list[Claim]) -> list[int]:
 
 
 def baseline_groups(claims: list[Claim]) -> list[list[int]]:
-    """The old grouping: union-find over every baseline pair from two articles."""
-    parent = list(range(len(claims)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    """The old grouping: connected components over every baseline pair from two articles."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
 
     idx = _statements(claims)
-    for x, i in enumerate(idx):
-        for j in idx[x + 1 :]:
-            if claims[i].article_id != claims[j].article_id and baseline(claims, i, j):
-                parent[find(i)] = find(j)
+    edges = [
+        (x, y)
+        for x, i in enumerate(idx)
+        for y in range(x + 1, len(idx))
+        if claims[i].article_id != claims[idx[y]].article_id and baseline(claims, i, idx[y])
+    ]
+    rows, cols = [e[0] for e in edges], [e[1] for e in edges]
+    graph = coo_matrix(([1] * len(edges), (rows, cols)), shape=(len(idx), len(idx)))
+    _, labels = connected_components(graph, directed=False)
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in idx:
-        groups[find(i)].append(i)
+    for x, label in enumerate(labels):
+        groups[int(label)].append(idx[x])
     return list(groups.values())
 
 
