@@ -34,7 +34,7 @@ RelationType = Literal["same", "precision", "revision", "scope", "conflict", "un
 MERGING: frozenset[str] = frozenset({"same", "precision", "revision", "conflict"})
 # Two reported statements say the same thing when the words they share carry at least this share of
 # the shorter one's weight, and are at least this many. Chosen on hand-labelled pairs of giveme5w1h
-# (bench/statements_realnews.py): union-find chains every false link, so precision leads.
+# (bench/statements_realnews.py): a false link can chain two groups, so precision leads.
 STATEMENT_OVERLAP = 0.5
 STATEMENT_SHARED = 3
 _STEM = 6  # prefix length standing in for a stemmer, as in story grouping
