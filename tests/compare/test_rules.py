@@ -449,3 +449,14 @@ def test_another_episode_of_the_story_is_compared_apart():
     # one burst of reporting: one episode, and no episode fields
     same_week = [SourceArticle(x.id, outlet=x.outlet, published="2025-03-01") for x in articles]
     assert compare_story(same_week, claims).to_json()["episodes"] == []
+
+
+def test_a_city_in_another_province_of_the_same_country_is_elsewhere():
+    """The story is in Mazar-i-Sharif (Balkh); a figure for Kunduz (another province) is no rival,
+    while one for "Afghanistan" as a whole still is."""
+    articles = [SourceArticle(x, outlet=f"Outlet {x}") for x in "abcde"]
+    home = {"Mazar-i-Sharif": "abcde", "Afghanistan": "abcde"}
+    kunduz = compare_story(articles, _crash_claims("Kunduz"), _places(**home, Kunduz="bc"))
+    assert not [c for c in kunduz.claims if c.status == "conflicting"]
+    country = compare_story(articles, _crash_claims("Afghanistan"), _places(**home))
+    assert [c for c in country.claims if c.status == "conflicting"]

@@ -127,8 +127,15 @@ def _areas(ctx: Context, place: str) -> frozenset[tuple[str, str]]:
 
 
 def _within(area: tuple[str, str], home: frozenset[tuple[str, str]]) -> bool:
-    """One country, and one first-level region where both say which (Texas is not Nevada)."""
-    return any(area[0] == h[0] and (not area[1] or not h[1] or area[1] == h[1]) for h in home)
+    """Whether a place lies where the story happened: in one of its countries and, when the story
+    has a place of known first-level region in that country, in one of those regions (Texas is
+    not Las Vegas, Nevada; Kunduz province is not Mazar-i-Sharif's Balkh, though both are in
+    Afghanistan)."""
+    same_country = [h for h in home if h[0] == area[0]]
+    regions = {h[1] for h in same_country if h[1]}
+    if not same_country:
+        return False
+    return not (area[1] and regions) or area[1] in regions
 
 
 def _elsewhere(ctx: Context, c: Claim) -> str | None:
