@@ -553,3 +553,16 @@ def test_regions_are_places_in_english_and_in_russian_case_forms() -> None:
     region = next(m for m in ru if m.type == "place")
     assert region.text == "Гомельской области" and region.canonical == "Gomel Region"
     assert any(m.type == "person" and "Грибов" in m.text for m in ru)
+
+
+def test_a_town_before_a_surname_the_article_uses_alone_is_a_person() -> None:
+    """Given names that are also towns ("Tyler", "Warren", "Florence") before a surname the
+    article uses on its own name a person; a team the article writes with "the" stays a place
+    and a name, and a word it writes in lower case is no surname."""
+    text = "Florence Kettle scored twice. Later Kettle said the team was tired."
+    found = {(m.text, m.type) for m in find_mentions("a", text, "en")}
+    assert ("Florence Kettle", "person") in found and ("Kettle", "person") in found
+    team = "The Chicago Cubs won again. The Cubs celebrated downtown."
+    assert ("Chicago", "place") in {(m.text, m.type) for m in find_mentions("b", team, "en")}
+    fire = "Crews from Palmer Fire arrived. The fire spread to the roof."
+    assert ("Palmer Fire", "person") not in {(m.text, m.type) for m in find_mentions("c", fire, "en")}

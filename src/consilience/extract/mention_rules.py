@@ -575,6 +575,44 @@ def _name_of_towns(tokens: list[Token], idx: list[int], pos: int, lex: Lexicon, 
     )
 
 
+def _place_then_surname(
+    tokens: list[Token],
+    idx: list[int],
+    pos: int,
+    lex: Lexicon,
+    language: str,
+    uses: RunUses | None,
+    lower_words: frozenset[str],
+) -> bool:
+    """Whether a run is exactly a town and one more capitalised word the article also uses alone,
+    not after "the": "Florence Nightingale ... Nightingale wrote", "Paris Hilton ... Hilton said",
+    "Virginia Woolf ... Woolf lived". A surname used on its own marks a person; a team or a paper
+    ("the Chicago Cubs ... the Cubs", "Washington Post ... the Post") takes the article, and a
+    word the article also writes in lower case ("Palmer Fire ... the fire") or in capitals
+    ("London PA") or a function word ("Nice A doll") is no surname."""
+    if uses is None or len(idx) - pos != 2:
+        return False
+    first, second = (strip_possessive(tokens[k]) for k in idx[pos:])
+    if is_cyrillic(first.text) or first is not tokens[idx[pos]] or not second.text[:1].isupper():
+        return False
+    word = second.text
+    low = word.casefold()
+    if word.isupper() or low in lower_words or low in lex.stopwords or {low, low + "."} & lex.titles:
+        return False  # "London PA", "Palmer Fire ... the fire", "Nice A doll", "Texas Gov"
+    if uses.before(idx[pos], _THE):
+        return False  # "The Memphis Hustle": a team or a firm
+    after = idx[-1] + 1
+    if after < len(tokens) and tokens[after].text in lex.misc_tail | lex.place_tail | lex.org_tail:
+        return False  # "Paris Orly airport", "Texas Instruments company"
+    if word.casefold() in lex.misc_tail | lex.place_tail | lex.org_tail or lookup_place([second], language):
+        return False
+    alone = [
+        p for p in uses.of((word,))
+        if not (p > 0 and strip_possessive(tokens[p - 1]).text == first.text)
+    ]
+    return bool(alone) and not any(uses.before(p, _THE) for p in alone)
+
+
 def _members_after(chunk: list[Token], lex: Lexicon, uses: RunUses) -> bool:
     """Whether the article writes a run before a word for an organisation's members, anywhere
     ("Boko Haram militants", "Goldman Sachs employees"): people have no members."""
@@ -733,6 +771,10 @@ def segment(
                 n = 0  # "Police said", "Human rights groups": the article's own common word
             if n == 1 and not is_country(org) and _name_of_towns(tokens, idx, pos, lex, language):
                 n = 0  # "Carson Palmer", "Nico Rosberg": two towns in a row name a person
+            if n == 1 and not is_country(org) and _place_then_surname(
+                tokens, idx, pos, lex, language, uses, lower_words
+            ):
+                n = 0  # "Florence Nightingale ... Nightingale wrote": a name, not the town
         if n:
             out.append(_typed_span(text, tokens, idx[pos : pos + n], kind, org))
             pos += n
