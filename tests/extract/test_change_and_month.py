@@ -116,3 +116,16 @@ def test_a_relative_clause_after_an_apposition_is_about_the_name_described() -> 
         "Hrybau, the former head of the union, said Velesk was arrested.", en)
         if e.event_type == "arrest"]  # fmt: skip
     assert other.actors[0] == "Velesk"
+
+
+def test_a_fixed_date_holiday_is_a_date() -> None:
+    """"On New Year's Eve 2015" dates a figure to that night; without a year the holiday is the one
+    nearest publication, unless a date just before it ("Two years ago") says which year."""
+    def values(text: str, lang: str = "en") -> list[str]:
+        return [d.value for d in find_dates(text, lang, "2017-12-29")]
+
+    assert values("On New Year's Eve 2015, about 1,200 women were attacked.") == ["2015-12-31"]
+    assert values("On New Year’s Eve police will set up safe zones.") == ["2017-12-31"]
+    assert values("Two years ago, hundreds were robbed while celebrating New Year's Eve.") == ["2015", "2015-12-31"]
+    assert values("Crowds gathered on Bastille Day.") == ["2017-07-14"]
+    assert values("В новогоднюю ночь задержали 12 человек.", "ru") == ["2017-12-31"]

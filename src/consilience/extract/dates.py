@@ -99,6 +99,9 @@ def _patterns(lang: str) -> _Patterns:
     ) or "(?!)"
     ago = "|".join(re.escape(w) for w in lex.get("ago_words", [])) or "(?!)"
     units = "|".join(sorted(lex.get("duration_units", {}), key=len, reverse=True)) or "(?!)"
+    hol = "|".join(
+        re.escape(k).replace("'", "['’]") for k in sorted(lex.get("holidays", {}), key=len, reverse=True)
+    ) or "(?!)"
     num = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|один|два|две|три|пять)"
     f = re.IGNORECASE
     pats = [
@@ -121,6 +124,8 @@ def _patterns(lang: str) -> _Patterns:
             ),
         ),
         ("my", re.compile(rf"(?<!\w)(?P<mon>{mon})\s+(?P<year>{_YEAR})(?:\s*(?:{yw}))?(?!\w)", f)),
+        # "On New Year's Eve 2015", "on Bastille Day": a fixed-date holiday, with or without its year
+        ("holiday", re.compile(rf"(?<!\w)(?P<hol>{hol})(?:,?\s+(?P<year>{_YEAR})(?:\s*(?:{yw}))?)?(?!\w)", f)),
         (
             "later",
             re.compile(rf"(?<!\w)(?:(?P<n>{num})\s+)?(?P<unit>{units})\s+(?:{later})(?!\w)", f),
@@ -214,6 +219,19 @@ def _resolve(
         year = _year_for(month, day, anchor)
         d = _safe(year, month, day) if year else None
         return (d, "day", "publication", "year taken from the publication date") if d else None
+    if kind == "holiday":
+        month, day = lex.get("holidays", {})[gd["hol"].lower().replace("’", "'")]
+        if gd.get("year"):
+            d = _safe(int(gd["year"]), month, day)
+            return (d, "day", "absolute", f"{gd['hol']} of the year written") if d else None
+        if previous is not None and anchor is not None and abs((previous - anchor).days) > 60:
+            # "Two years ago, ... on New Year's Eve": the date just read sets the year
+            year = _year_for(month, day, previous)
+            d = _safe(year, month, day) if year else None
+            return (d, "day", "previous", f"{gd['hol']}: year of the date before it") if d else None
+        year = _year_for(month, day, anchor)
+        d = _safe(year, month, day) if year else None
+        return (d, "day", "publication", f"{gd['hol']}: year taken from the publication date") if d else None
     if kind == "my":
         month = _lookup(months, gd["mon"], stem)
         if month is None:
