@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from consilience import buildcache
 from consilience.names import places
 
 
@@ -23,7 +24,7 @@ def test_the_gazetteer_is_cached_reused_and_rebuilt_when_damaged(tmp_path, monke
     path.write_bytes(b"not a gazetteer")
     places._gazetteer.cache_clear()
     assert places._gazetteer() == built and calls == [1]  # damaged: built again ...
-    assert places._load(path) == built  # ... and the file mended
+    assert buildcache.load(path, places._is_gazetteer) == built  # ... and the file mended
     places._gazetteer.cache_clear()
 
 

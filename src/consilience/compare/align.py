@@ -14,7 +14,7 @@ from typing import Literal
 
 from rapidfuzz.distance import JaroWinkler
 
-from consilience.cluster.episodes import split_episodes
+from consilience.cluster.episodes import Episode, split_episodes
 from consilience.cluster.features import content_terms
 from consilience.compare.keys import (
     Subject,
@@ -62,7 +62,8 @@ class Context:
     place_surfaces: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # article -> (surface, place id)
     place_articles: Mapping[str, frozenset[str]] = field(default_factory=dict)  # place id -> articles naming it
     place_forms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # place id -> its name and surfaces
-    episode_of: Mapping[str, int] = field(default_factory=dict)  # article -> its episode (cluster/episodes.py)
+    episodes: tuple[Episode, ...] = ()  # the story's bursts of reporting (cluster/episodes.py)
+    episode_of: Mapping[str, int] = field(default_factory=dict)  # article -> its episode
     # what each reported statement says (claim index -> its terms) and how much each term weighs
     statements: Mapping[int, frozenset[str]] = field(default_factory=dict)
     term_weight: Mapping[str, float] = field(default_factory=dict)
@@ -99,6 +100,7 @@ def build_context(articles: Sequence[SourceArticle], entities: Sequence[StoryEnt
         place_surfaces={a: tuple(v) for a, v in surfaces.items()},
         place_articles=named_in,
         place_forms={e.id: (e.name, *e.variants) for e in place_entities},
+        episodes=tuple(episodes),
         episode_of={a: ep.index for ep in episodes for a in ep.articles},
     )
 
@@ -461,7 +463,7 @@ def relate(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation:
         return Relation("unrelated", "context, not a checkable claim")
     if a.kind == "date":
         return _relate_dates(ctx, i, a, j, b)
-    if a.kind == "attribution" and not ((a.event_type or a.unit) and (b.event_type or b.unit)):
+    if _statement_pair(a, b):
         return _relate_statements(ctx, i, a, j, b)
     sa, sb = subject_of(a), subject_of(b)
     fa, fb = _family(a, sa), _family(b, sb)

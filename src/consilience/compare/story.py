@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from consilience.cluster.episodes import split_episodes
 from consilience.compare.align import Relation, all_relations, build_context, cluster, settle_mutual
 from consilience.compare.discrepancies import discrepancies
 from consilience.compare.independence import compute_independence
@@ -134,7 +133,6 @@ def compare_story(
         )
         for d in found
     ]
-    episodes = split_episodes([(a.id, a.published) for a in articles])
     return StoryComparison(
         tuple(articles),
         groups,
@@ -143,5 +141,5 @@ def compare_story(
         tuple(diffs),
         found,
         tuple(minor),
-        tuple(episodes) if len(episodes) > 1 else (),
+        ctx.episodes if len(ctx.episodes) > 1 else (),
     )

@@ -555,18 +555,29 @@ def _usage_type(
     return "person"
 
 
+def _name_pair(tokens: list[Token], idx: list[int], pos: int, tails: frozenset[str]) -> tuple[Token, Token] | None:
+    """The run's last two words when they could be a given name and a surname in Latin script:
+    not Russian (its runs keep their own rules), no possessive on the first ("Carson's Palmer"),
+    and no place or organisation noun right after ("Paris Orly airport", "Texas Instruments company")."""
+    if len(idx) - pos != 2:  # the run's last two words ("Quarterback Carson Palmer")
+        return None
+    first, second = (strip_possessive(tokens[k]) for k in idx[pos:])
+    if is_cyrillic(first.text) or first is not tokens[idx[pos]]:
+        return None
+    after = idx[-1] + 1
+    if after < len(tokens) and tokens[after].text in tails:
+        return None
+    return first, second
+
+
 def _name_of_towns(tokens: list[Token], idx: list[int], pos: int, lex: Lexicon, language: str) -> bool:
     """Whether a run is exactly two words that are each a town (or a town's alias) but no place
     together, in Latin script: English writes "Carson, California" with a comma, so two towns
     side by side are a person's given name and surname ("Carson Palmer", "Nico Rosberg")."""
-    if len(idx) - pos != 2:  # the run's last two words ("Quarterback Carson Palmer")
+    pair = _name_pair(tokens, idx, pos, lex.misc_tail | lex.place_tail)
+    if pair is None:
         return False
-    first, second = (strip_possessive(tokens[k]) for k in idx[pos:])
-    if is_cyrillic(first.text) or first is not tokens[idx[pos]]:
-        return False  # Russian runs keep their own rules; "Carson's Palmer" is no name
-    after = idx[-1] + 1
-    if after < len(tokens) and tokens[after].text in lex.misc_tail | lex.place_tail:
-        return False  # "Paris Orly airport", "Lake Placid village": a place with its noun
+    first, second = pair
     other = lookup_place([second], language)
     return (
         other is not None
@@ -590,21 +601,18 @@ def _place_then_surname(
     ("the Chicago Cubs ... the Cubs", "Washington Post ... the Post") takes the article, and a
     word the article also writes in lower case ("Palmer Fire ... the fire") or in capitals
     ("London PA") or a function word ("Nice A doll") is no surname."""
-    if uses is None or len(idx) - pos != 2:
+    tails = lex.misc_tail | lex.place_tail | lex.org_tail
+    pair = _name_pair(tokens, idx, pos, tails)
+    if uses is None or pair is None or not pair[1].text[:1].isupper():
         return False
-    first, second = (strip_possessive(tokens[k]) for k in idx[pos:])
-    if is_cyrillic(first.text) or first is not tokens[idx[pos]] or not second.text[:1].isupper():
-        return False
+    first, second = pair
     word = second.text
     low = word.casefold()
     if word.isupper() or low in lower_words or low in lex.stopwords or {low, low + "."} & lex.titles:
         return False  # "London PA", "Palmer Fire ... the fire", "Nice A doll", "Texas Gov"
     if uses.before(idx[pos], _THE):
         return False  # "The Memphis Hustle": a team or a firm
-    after = idx[-1] + 1
-    if after < len(tokens) and tokens[after].text in lex.misc_tail | lex.place_tail | lex.org_tail:
-        return False  # "Paris Orly airport", "Texas Instruments company"
-    if word.casefold() in lex.misc_tail | lex.place_tail | lex.org_tail or lookup_place([second], language):
+    if low in tails or lookup_place([second], language):
         return False
     alone = [
         p for p in uses.of((word,))
