@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from consilience.extract.attribution import find_attribution, find_hedge
+from consilience.extract.attribution import find_attribution, find_hedge, what_was_said
 from consilience.extract.claims import extract_claims
 from consilience.extract.dates import find_dates
 from consilience.extract.lexicon import load_lexicon
@@ -65,6 +65,81 @@ def test_russian_citing_and_according_to() -> None:
     assert a is not None and a.attribution.chain == ("ТАСС", "пресс-службу Кремля")
     b = find_attribution("По данным правозащитного центра «Вясна», задержаны 30 человек.", RU)
     assert b is not None and b.attribution.origin == "правозащитного центра «Вясна»"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "said"),
+    [
+        # speaker first: what follows the verb, past the time words and "that"
+        ("Calder announced on Saturday afternoon that it would lift its ban on Varnair.", "en",
+         "it would lift its ban on Varnair"),
+        ("According to the ministry, 40 people were injured in the blast.", "en", "40 people were injured in the blast"),
+        # speaker after the main clause: the main clause, not the background that trails it
+        ("Velesk pardoned 87 prisoners on Saturday, the press service said, hours after the envoy left.", "en",
+         "Velesk pardoned 87 prisoners on Saturday"),
+        ("Ten people died, Interfax reported, citing police, Reuters reports.", "en", "Ten people died"),
+        ("DORVIK, March 14 (Vestpress) - Varnia freed 87 prisoners, the interior ministry said.", "en",
+         "Varnia freed 87 prisoners"),
+        # two speakers: the words between them ("A said X, B reported")
+        ('Police said the boy "was treated for serious injuries," the Dorvik Herald reported.', "en",
+         'the boy "was treated for serious injuries"'),
+        # an opening subordinate clause is when it was said, not what
+        ("When reached on Saturday, a spokesman for the mine said the shaft would stay closed.", "en",
+         "the shaft would stay closed"),
+        ('In a statement sent to the Herald, the company said, "We are cooperating with investigators."', "en",
+         '"We are cooperating with investigators"'),
+        # a quotation keeps both its marks, not the comma inside them
+        ('"We will not stop," John Smith said.', "en", '"We will not stop"'),
+        ("'It's hard to explain the feeling,' Massa said.", "en", "'It's hard to explain the feeling'"),
+        ("«Мы не остановимся», — заявил Песков.", "ru", "«Мы не остановимся»"),
+        ("Пресс-секретарь Песков заявил, что встреча прошла конструктивно.", "ru", "встреча прошла конструктивно"),
+        # nothing said besides who said it
+        ("Об этом сообщает ТАСС со ссылкой на пресс-службу Кремля.", "ru", ""),
+    ],
+)  # fmt: skip
+def test_what_was_said_leaves_out_the_attribution(sentence: str, lang: str, said: str) -> None:
+    lex = EN if lang == "en" else RU
+    found = find_attribution(sentence, lex)
+    assert found is not None
+    assert what_was_said(sentence, found.spans, lex) == said
+
+
+def test_attribution_claim_label_says_what_was_said() -> None:
+    text = "The ministry said on Monday that the border crossing at Orlavets would reopen next week."
+    claims = [c for c in extract_claims("a1", text, "en", "2026-03-02") if c.kind == "attribution"]
+    assert [c.statement for c in claims] == ["ministry (said): the border crossing at Orlavets would reopen next week"]
+
+
+def test_long_statement_is_cut_at_a_word() -> None:
+    text = (
+        "The ministry said that the border crossing at Orlavets would reopen next week for trucks, buses "
+        "and private cars carrying documents issued before the closure."
+    )
+    (claim,) = [c for c in extract_claims("a1", text, "en", "2026-03-02") if c.kind == "attribution"]
+    label = claim.statement.removeprefix("ministry (said): ")
+    assert label.endswith("…") and len(label) <= 91
+    assert text.find(label.removesuffix("…")) > 0, "the label is the sentence's own words, cut between words"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "origin"),
+    [
+        # a title, then the name in apposition: the name speaks, not whom it was told to
+        ("The head of the miners' union, Petra Lanska, told Vestpress the shaft had been unsafe.", "Petra Lanska"),
+        ("Her lawyer, Oren Maltby, said Wednesday she would appeal.", "Oren Maltby"),
+        # a name, then its description: the name
+        ("Tova Renn, the mine's former safety chief, said the alarms were switched off.", "Tova Renn"),
+        ("That plan was dropped when Ilse K, the band's former drummer, wrote that it was a mistake.", "Ilse K"),
+        # the speaker after the verb, with names listed before it
+        ("The files also named two ministers, Arvo Tamm and Lenn Sarv, reported the Herald.", "Herald"),
+        # a place in apposition is no speaker; the inverted speaker is
+        ("If anything, the council has been too slow, said 40-year-old Mira Holt.", "40-year-old Mira Holt"),
+        ("If anything, Varnia has been too slow, said 40-year-old Mira Holt.", "40-year-old Mira Holt"),
+    ],
+)
+def test_apposition_names_the_speaker(sentence: str, origin: str) -> None:
+    found = find_attribution(sentence, EN)
+    assert found is not None and origin in found.attribution.chain
 
 
 def test_pronoun_and_united_states_are_not_speakers() -> None:
@@ -298,3 +373,9 @@ def test_a_duration_takes_only_the_event_it_completes(text: str, lang: str, expe
 def test_clause_words_before_the_verb(text: str, origin: str | None) -> None:
     found = find_attribution(text, load_lexicon("en"))
     assert (found.attribution.origin if found else None) == origin
+
+
+def test_a_year_is_no_day_to_be_on() -> None:
+    claims = extract_claims("a1", "Hrybau was arrested in 2023 and released on 14 March 2026.", "en", "2026-03-15")
+    dates = [c.statement for c in claims if c.kind == "date"]
+    assert dates == ["arrested in 2023", "released on 2026-03-14"]

@@ -10,6 +10,7 @@ entities is the resolver's job.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,6 +18,17 @@ from consilience.extract.lexicon import Lexicon
 from consilience.model import Attribution
 
 _MAX_WORDS = 10
+_QUOTE_ENDS = (',"', ",”", ",''", ",'", '"', "”", "''")
+# what follows a reporting verb when no speaker does: where or when ("said on Twitter."), or a
+# clause's own verb ("said five villages were hit.")
+_NOT_A_SPEAKER_START = frozenset(
+    {"in", "on", "at", "by", "to", "from", "during", "after", "before", "via", "with", "earlier", "later",
+     "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)  # fmt: skip
+_AUXILIARIES = frozenset(
+    {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "should",
+     "could", "can", "may", "might", "must", "did", "does", "do"}
+)  # fmt: skip
 _NAME_JOINERS = frozenset({"of", "for", "de", "del", "van", "von", "al", "bin"})
 _AFTER_STOPS = (",", ";", ":", "(", " — ", " – ", " - ", ".", "!", "?")
 
@@ -29,6 +41,7 @@ class Speaker:
     name: str
     cue: str
     cites: tuple[str, ...] = ()
+    span: tuple[int, int] = (0, 0)  # the words that credit it: speaker, cue and whom it cites
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +51,7 @@ class FoundAttribution:
     attribution: Attribution
     start: int
     reason: str
+    spans: tuple[tuple[int, int], ...] = ()  # each speaker's words, in order; the rest is what was said
 
 
 def _cue_regex(cues: list[str], ignore_case: bool = True) -> re.Pattern[str] | None:
@@ -271,27 +285,31 @@ def find_attribution(text: str, lex: Lexicon) -> FoundAttribution | None:
     speakers: list[Speaker] = []
     used: list[tuple[int, int]] = []
 
-    def cites_after(pos: int) -> tuple[str, ...]:
+    def cites_after(pos: int) -> tuple[tuple[str, ...], int]:
+        """Whom the speaker cites ("..., citing the ministry") and where that phrase ends."""
         m = citing.match(text, pos + len(text[pos:]) - len(text[pos:].lstrip(" ,"))) if citing else None
         if not m:
-            return ()
+            return (), pos
         who = _clean(_clause_after(text, m.end(), lex, [verbs]), lex)
         used.append((m.start(), m.end() + len(who) + 1))
-        return (who,) if who else ()
+        return ((who,) if who else ()), (_end_of(text, who, m.end()) if who else m.end())
 
     for m in cited_by.finditer(text) if cited_by else ():
         origin, o_start = _clause_before(text, m.start(), lex)
         outlet = _clean(_clause_after(text, m.end(), lex, [*stops, weak]), lex)
         origin = _clean(origin, lex)
         if origin and outlet:
-            speakers.append(Speaker(o_start, outlet, m.group().lower(), (origin,)))
+            span = (o_start, _end_of(text, outlet, m.end()))
+            speakers.append(Speaker(o_start, outlet, m.group().lower(), (origin,), span))
             used.append((o_start, m.end() + len(outlet) + 1))
     for m in according.finditer(text) if according else ():
         src = _clean(_clause_after(text, m.end(), lex, stops), lex)
         # "according to plan" credits no one: the source must name someone (see _plausible)
         if src and _plausible(src, lex):
             end = m.end() + len(src) + 1
-            speakers.append(Speaker(m.start(), src, m.group().lower(), cites_after(end)))
+            cites, cites_end = cites_after(end)
+            span = (m.start(), max(_end_of(text, src, m.end()), cites_end))
+            speakers.append(Speaker(m.start(), src, m.group().lower(), cites, span))
             used.append((m.start(), end))
     not_after = {w.lower() for w in lex.attribution("not_reporting_after")}
     for m in verbs.finditer(text) if verbs else ():
@@ -319,16 +337,11 @@ def find_attribution(text: str, lex: Lexicon) -> FoundAttribution | None:
             prev, p_start = _clause_before(text, text.rfind(",", 0, b_start), lex)
             if re.match(r"\s*(?:led|headed|accompanied|joined) by\b", prev, re.IGNORECASE):
                 name, b_start = _clean(prev, lex), p_start
-            elif (
-                (lex.relative and lex.relative.match(prev.strip())) or prev.strip()[:1].islower()
-            ) and text[:p_start].rstrip().endswith(","):
-                # "Ольга Грибова, которая живёт в Эстмаре, рассказала", "Jim Steyer, chief executive
-                # of Common Sense, said": the speaker is the name the relative clause or the
-                # apposition describes, not the recipient after the verb
-                head, h_start = _clause_before(text, text.rfind(",", 0, p_start), lex)
-                head_name = _clean(_shorten(head, lex) or "", lex)
-                if _plausible(head_name, lex):
-                    name, b_start = head_name, h_start
+            elif text[:p_start].rstrip().endswith(","):
+                # "told AFP" names whom it was told to: no speaker follows a tell verb
+                after = m.group().lower() not in tell and _speaker_after(text, m.end(), lex, stops)
+                found = _apposition(text, prev, p_start, lex, after)
+                name, b_start = found or (name, b_start)
         if re.match(r"(?:led|headed|accompanied|joined) by\b", name, re.IGNORECASE):
             prev, p_start = _clause_before(text, b_start - 1, lex)
             name = _clean(f"{prev.strip()} {name}", lex)
@@ -343,13 +356,23 @@ def find_attribution(text: str, lex: Lexicon) -> FoundAttribution | None:
             continue
         cue = m.group().lower()
         name_end = text.find(name, m.end()) + len(name) if inverted else m.end()
-        cites = cites_after(max(name_end, m.end()))
+        cites, cites_end = cites_after(max(name_end, m.end()))
+        k = text.rfind(name, 0, m.start())
+        start = m.start() if inverted else _phrase_start(text, k, lex) if k >= 0 else b_start
+        if not inverted and text[start:m.start()].rstrip().endswith(",") and text[:start].rstrip().endswith(","):
+            # "The vice president of the union, Elias Vrettakos, told": the title is the speaker's too
+            head, h_start = _clause_before(text, text[:start].rstrip().rfind(","), lex)
+            start = h_start if len(head.split()) <= _MAX_WORDS else start
+        span = (start, max(name_end, cites_end, m.end()))
         if cue in tell and not inverted:
+            # "told the Standard:", "told CNN that": whom it was told is part of the attribution
+            told = re.match(r"\s+(?:the\s+)?[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*)*", text[m.end() :])
+            span = (start, max(span[1], m.end() + told.end())) if told else span
             rec = re.match(r"\s+([A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*)*)", text[m.end() :])
             if rec and (rec.group(1) in lex.agencies or len(rec.group(1).split()) <= 3):
-                speakers.append(Speaker(m.start(), rec.group(1), cue, (name,) + cites))
+                speakers.append(Speaker(m.start(), rec.group(1), cue, (name,) + cites, span))
                 continue
-        speakers.append(Speaker(m.start(), name, cue, cites))
+        speakers.append(Speaker(m.start(), name, cue, cites, span))
     if not speakers:
         return None
     speakers.sort(key=lambda s: s.pos)
@@ -360,7 +383,215 @@ def find_attribution(text: str, lex: Lexicon) -> FoundAttribution | None:
                 chain.append(who)
     cue = "; ".join(sp.cue + (", citing" if sp.cites and sp.cue not in ("cited by", *tell) else "") for sp in reversed(speakers))
     reason = " then ".join(f"'{sp.name}' ({sp.cue})" for sp in reversed(speakers))
-    return FoundAttribution(Attribution(tuple(chain), cue), speakers[0].pos, f"read right to left: {reason}")
+    spans = tuple(sorted(sp.span for sp in speakers))
+    return FoundAttribution(Attribution(tuple(chain), cue), speakers[0].pos, f"read right to left: {reason}", spans)
+
+
+_EDGE_PUNCT = " \t,;:—–-"
+# a wire dateline opening the lede: "DORVIK, March 14 (Vestpress) - ", "MOSCOW -- "
+_DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{3,}(?:,[^()]{0,40})?\s*(?:\([^()]{1,40}\))?\s*(?:--|[-–—])\s+")
+_LEAD_WORDS = 4  # words before the attribution that make a statement of their own
+_MIN_SAID = 3  # fewer words ("Об этом", "So far") say nothing of their own
+
+
+def what_was_said(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) -> str:
+    """The words of a sentence outside its attribution: what the speaker is credited with.
+
+    "CONTENT, X said, hours after ..." and "CONTENT, according to X" keep the main clause before
+    the attribution, since what trails it there is background. "X said (on Monday that) CONTENT",
+    "According to X, CONTENT" and "When asked, X said CONTENT" keep the longest stretch after it
+    ('Police said the boy "was treated", Cincinnati.com reported': the words between the two).
+    Empty when the sentence says nothing besides who spoke ("Об этом сообщила пресс-служба").
+    """
+    if not spans:
+        return ""
+    pieces, pos = [], 0
+    for start, end in sorted(spans):  # the stretches no speaker's words cover
+        pieces.append(text[pos:start] if start > pos else "")
+        pos = max(pos, end)
+    pieces.append(text[pos:])
+    lead = _trim(pieces[0])
+    subordinate = {w.lower() for w in lex.attribution("subordinators")}
+    channels = tuple(c.lower() for c in lex.attribution("channel_tails"))
+    words = lead.split()
+    if words and words[-1].lower() in {w.lower() for w in lex.attribution("coordinators")}:
+        words = []  # "The Red Sox made an offer, but sources say it is less": the clause after is theirs
+    opening = words[0].lower() if words else ""
+    participle = opening.endswith(tuple(lex.attribution("participle_endings"))) and words[0][:1].isupper()
+    if len(words) >= _LEAD_WORDS and not (opening in subordinate or participle or lead.lower().startswith(channels)):
+        return lead  # not "When reached on Saturday,", "Declaring the release significant,", "In a statement"
+    rest = [_trim(_past_opener(piece, lex)) for piece in pieces[1:]]
+    for said in (max(rest, key=lambda r: len(r.split()), default=""), lead):
+        if len(said.split()) >= _MIN_SAID:
+            return said
+    return ""
+
+
+def _past_opener(piece: str, lex: Lexicon) -> str:
+    """The words after "that" when it opens the clause: "announced on Saturday afternoon that it would ..."."""
+    words = piece.lstrip(_EDGE_PUNCT).split()
+    opener = {w.lower() for w in lex.attribution("complementizers")}
+    for i, word in enumerate(words[:6]):
+        if word.lower().strip(",") in opener:
+            return " ".join(words[i + 1 :])
+        if word.endswith(","):  # "had not been charged, but that ...": past the clause already
+            break
+    return piece
+
+
+def _trim(said: str) -> str:
+    """Drop the commas, dashes and stops at a statement's edges; keep a closing quote its opener needs."""
+    said = re.sub(r"[,.;:]+(\s*[\"”»])\s*$", r"\1", _DATELINE.sub("", said.strip()))
+    said = said.strip(_EDGE_PUNCT).rstrip(".!?" + _EDGE_PUNCT)
+    if said.count('"') % 2:  # a quote the attribution cut in two
+        said = said[:-1] if said.endswith('"') else said + '"'
+    for opens, closes in ("«»", "“”"):
+        if said.count(opens) > said.count(closes):
+            said += closes
+        elif said.count(closes) > said.count(opens) and said.endswith(closes):  # opened in the sentence before
+            said = said[:-1]
+    for opens, closes in (("'", "'"), ("‘", "’")):  # apostrophes inside words make counting useless
+        if said.startswith(opens) and not said.endswith(closes):
+            said += closes
+    return said
+
+
+def _apposition(
+    text: str, prev: str, p_start: int, lex: Lexicon, speaker_after: bool
+) -> tuple[str, int] | None:
+    """The speaker of "..., PREV, said", where the clause right before the verb is empty.
+
+    "The vice president of the union, Elias Vrettakos, told Sky News": PREV, a name after its
+    title. "Jim Steyer, chief executive of Common Sense, said", "Ольга Грибова, которая живёт в
+    Эстмаре, рассказала", "Mirwais Rabee, the head of health in Balkh Province, which includes
+    Mazar-i-Sharif, said": the name that PREV (a description or a relative clause) follows, up to
+    three phrases back. A speaker after the verb wins: "He died in Springfield, Missouri, on
+    Monday, said a spokesman".
+    """
+    if not prev.split() or _predicate(prev, lex):
+        return None  # "..., were also killed, said the ministry": a predicate, no apposition
+    relative = _relative_word(prev.split()[0], lex)
+    head, h_start = _clause_before(text, text.rfind(",", 0, p_start), lex)
+    intro = text[:h_start].strip()
+    opens = not intro or (intro.endswith(",") and len(intro.split()) <= 5) or intro.endswith(_QUOTE_ENDS)
+    if speaker_after and not (opens and _noun_phrase(head)):
+        return None
+    candidate = _clean(prev, lex)
+    describes = relative or prev.strip()[:1].islower() or _titled(candidate)
+    if not describes:
+        if len(candidate.split()) > 1 and _name_like(candidate) and _plausible(candidate, lex):
+            return candidate, p_start  # not "Erie, Pennsylvania," nor "two ministers, A and B,"
+        return None
+    subordinate = {w.lower() for w in lex.attribution("subordinators")} - {
+        w.lower() for w in lex.attribution("coordinators")
+    }
+    pos, first = p_start, None
+    for _ in range(3):  # "Laurence Mark, a co-producer of the telecast, with Bill Condon, said"
+        comma = text.rfind(",", 0, pos)
+        if comma < 0:
+            break
+        head, h_start = _clause_before(text, comma, lex)
+        short = _shorten(head, lex) or ""
+        if not short.split() or head.split()[0].lower() in subordinate or _predicate(short, lex):
+            break  # "If anything, ...", "Around 40 houses were damaged, ..." (but "But Amir Peretz, ...")
+        if short.split()[0].lower() in _NOT_A_SPEAKER_START or short.strip().isdigit():  # "30," an age
+            if not text[:h_start].strip():
+                break  # "In his own words, he said ...": the sentence opens with an adverbial
+            pos = h_start  # "Martin Bamford, 30, from Croydon, who was injured, said": a description
+            continue
+        head_name = _clean(short, lex)
+        if _name_like(head_name) and _plausible(head_name, lex):
+            return head_name, h_start
+        first = first or ((head_name, h_start) if _plausible(head_name, lex) else None)
+        if not (_titled(head_name) or _relative_word(head.split()[0], lex)):
+            break
+        pos = h_start
+    # no name: the body or role the description follows ("The union, at loggerheads with the
+    # studios, said"), unless the description itself names it ("Sheila E, Prince's drummer,")
+    return first if first and (relative or prev.strip()[:1].islower()) else None
+
+
+def _relative_word(word: str, lex: Lexicon) -> bool:
+    """"who", "which", "который", and "where" in "Bountiful, where Blackmore is the superintendent,"."""
+    return bool(lex.relative and lex.relative.fullmatch(word)) or word.lower() in lex.attribution("relative_adverbs")
+
+
+def _predicate(phrase: str, lex: Lexicon) -> bool:
+    """A clause's predicate ("were also killed", "but it will also intensify"): an auxiliary before
+    any relative pronoun. "a venture capitalist who was an early employee" describes someone."""
+    for word in phrase.split():
+        if _relative_word(word, lex):
+            return False
+        if word.lower() in _AUXILIARIES:
+            return True
+    return False
+
+
+def _past_form(word: str) -> bool:
+    """A lower-case past form ("lived", "crashed"): a clause's verb, so no speaker's description."""
+    return word[:1].islower() and len(word) > 4 and word.endswith("ed")
+
+
+def _noun_phrase(phrase: str) -> bool:
+    """Whether a phrase can be a name or a title ("Her lawyer", "Jim Steyer"), not a clause ("Around
+    40 houses were damaged") nor an adverbial ("In a village in Bener Meriah district")."""
+    words = phrase.split()
+    first = words[0].lower() if words else ""
+    return (
+        0 < len(words) <= 12
+        and first not in _NOT_A_SPEAKER_START
+        and not any(w.lower() in _AUXILIARIES or _past_form(w) for w in words)
+    )
+
+
+def _name_like(phrase: str) -> bool:
+    """A person's or body's name: up to five capitalised words, joiners allowed ("Eyda Varela de Chinchilla")."""
+    words = phrase.split()
+    return 0 < len(words) <= 5 and all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in words)
+
+
+def _speaker_after(text: str, pos: int, lex: Lexicon, stops: list[re.Pattern[str] | None]) -> bool:
+    """Whether a speaker phrase follows the verb and closes the clause: "..., said witness Angela Benson."
+
+    Not "said the charter crashed shortly after take-off" nor "said five villages were hit." (a
+    clause: its verb shows as an auxiliary or a past form), nor "said in a statement." (where).
+    """
+    raw = _clause_after(text, pos, lex, stops)
+    rest = text[pos + len(raw) :].lstrip()
+    if rest and rest[0] not in ",.;:!?)" and not rest.startswith(("—", "–", "-")):
+        return False
+    words = raw.split()
+    pronouns = {w.lower() for key in ("personal_pronouns", "possessive_pronouns") for w in lex.attribution(key)}
+    if not words or len(words) > _MAX_WORDS or words[0].lower() in _NOT_A_SPEAKER_START | pronouns:
+        return False  # "said on Twitter.", "said her death was ..."
+    if any(w in _AUXILIARIES or _past_form(w) for w in words):
+        return False
+    return _plausible(_clean(raw, lex), lex)
+
+
+def _titled(phrase: str) -> bool:
+    """A description rather than a name: "Prince's former drummer", "CEO of SpaceX and Tesla"."""
+    return bool(re.search(r"['’]s\b", phrase)) or any(w[:1].islower() for w in phrase.split()[1:])
+
+
+def _phrase_start(text: str, pos: int, lex: Lexicon, most: int = 3) -> int:
+    """Where the speaker's phrase opens, when a name found at pos follows a few words of its own.
+
+    "..., the presidential press service said" and '..." psychologist Jean Twenge, author of ...':
+    up to `most` words before the name belong to it when a clause boundary (or the sentence's
+    start) comes right before them; "after what Israel says" has none, so "Israel" starts there.
+    """
+    m = re.search(rf"(?:^|[,;:\"”»(—–]\s*)((?:[^\s,;:\"”»(—–]+\s+){{1,{most}}})$", text[:pos])
+    coordinators = {w.lower() for w in lex.attribution("coordinators")}
+    if not m or any(w.lower() in coordinators for w in m.group(1).split()):
+        return pos  # "..., but sources close to the talks say": "but" joins clauses, it is no title
+    return pos - len(m.group(1))
+
+
+def _end_of(text: str, phrase: str, pos: int) -> int:
+    """Where `phrase` (a cleaned speaker, found at or after pos) ends in text; pos when it is not there."""
+    k = text.find(phrase, pos)
+    return k + len(phrase) if k >= 0 else pos
 
 
 def find_hedge(text: str, lex: Lexicon) -> tuple[str, int] | None:
