@@ -129,3 +129,19 @@ def test_a_fixed_date_holiday_is_a_date() -> None:
     assert values("Two years ago, hundreds were robbed while celebrating New Year's Eve.") == ["2015", "2015-12-31"]
     assert values("Crowds gathered on Bastille Day.") == ["2017-07-14"]
     assert values("В новогоднюю ночь задержали 12 человек.", "ru") == ["2017-12-31"]
+
+
+def test_a_movable_holiday_is_the_day_it_fell_on_that_year() -> None:
+    """Easter by dateutil's reckoning (Western, or Orthodox in Russian), Thanksgiving as the 4th
+    Thursday of November; a holiday after an earlier date is its next occurrence from that date."""
+    def values(text: str, lang: str = "en", published: str = "2025-12-10") -> list[str]:
+        return [d.value for d in find_dates(text, lang, published)]
+
+    assert values("Over the Thanksgiving weekend police made 12 arrests.") == ["2025-11-27"]
+    assert values("He was arrested on Good Friday 2023.") == ["2023-04-07"]
+    assert values("Arrested on Good Friday 2023, he was freed on Memorial Day.", published="2024-06-10") == [
+        "2023-04-07", "2023-05-29"]  # fmt: skip
+    assert values("Пасху 2024 года он встретил в колонии.", "ru") == ["2024-05-05"]  # Orthodox, not 31 March
+    assert values("На Рождество его освободили.", "ru", "2026-01-20") == ["2026-01-07"]
+    assert values("Католическое Рождество прошло спокойно.", "ru", "2026-01-20") == ["2025-12-25"]
+    assert values("Easter Island lies far out in the Pacific.") == []

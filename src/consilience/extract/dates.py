@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from dateutil import easter
+
 from consilience.extract.lexicon import Lexicon, load_lexicon
 
 Basis = str  # "absolute" | "publication" | "previous"
@@ -102,6 +104,7 @@ def _patterns(lang: str) -> _Patterns:
     hol = "|".join(
         re.escape(k).replace("'", "['’]") for k in sorted(lex.get("holidays", {}), key=len, reverse=True)
     ) or "(?!)"
+    hol_not = "|".join(re.escape(w) for w in lex.get("holiday_not_before", [])) or "(?!)"
     num = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|один|два|две|три|пять)"
     f = re.IGNORECASE
     pats = [
@@ -124,8 +127,9 @@ def _patterns(lang: str) -> _Patterns:
             ),
         ),
         ("my", re.compile(rf"(?<!\w)(?P<mon>{mon})\s+(?P<year>{_YEAR})(?:\s*(?:{yw}))?(?!\w)", f)),
-        # "On New Year's Eve 2015", "on Bastille Day": a fixed-date holiday, with or without its year
-        ("holiday", re.compile(rf"(?<!\w)(?P<hol>{hol})(?:,?\s+(?P<year>{_YEAR})(?:\s*(?:{yw}))?)?(?!\w)", f)),
+        # "On New Year's Eve 2015", "on Bastille Day": a holiday, with or without its year;
+        # a movable one too ("Easter Sunday", "Thanksgiving", "на Пасху"), but not "Easter Island"
+        ("holiday", re.compile(rf"(?<!\w)(?P<hol>{hol})(?:,?\s+(?P<year>{_YEAR})(?:\s*(?:{yw}))?)?(?!\w)(?!\s+(?:{hol_not})\b)", f)),
         (
             "later",
             re.compile(rf"(?<!\w)(?:(?P<n>{num})\s+)?(?P<unit>{units})\s+(?:{later})(?!\w)", f),
@@ -187,6 +191,42 @@ def _year_for(month: int, day: int, anchor: date | None) -> int | None:
     return anchor.year if cand <= anchor + timedelta(days=7) else anchor.year - 1
 
 
+def holiday_on(rule: list, year: int) -> date | None:
+    """The day a holiday falls on in one year, from its lexicon rule.
+
+    [12, 31]: a fixed day. ["easter", -2] / ["orthodox_easter", 0]: days from (Orthodox) Easter,
+    as dateutil reckons it. ["weekday", 11, 3, 4]: the 4th Thursday of November (n = -1: the last).
+    """
+    if isinstance(rule[0], int):
+        return _safe(year, rule[0], rule[1])
+    kind = rule[0]
+    if kind in ("easter", "orthodox_easter"):
+        method = easter.EASTER_ORTHODOX if kind == "orthodox_easter" else easter.EASTER_WESTERN
+        return easter.easter(year, method) + timedelta(days=rule[1])
+    if kind == "weekday":
+        month, weekday, n = rule[1], rule[2], rule[3]
+        days = [d for d in calendar.Calendar().itermonthdates(year, month) if d.month == month and d.weekday() == weekday]
+        return days[n - 1] if n > 0 and n <= len(days) else days[n] if n < 0 else None
+    return None
+
+
+def _latest_holiday(rule: list, anchor: date | None) -> date | None:
+    """A holiday written without its year: its latest occurrence up to a week after the anchor."""
+    if anchor is None:
+        return None
+    d = holiday_on(rule, anchor.year)
+    return d if d is not None and d <= anchor + timedelta(days=7) else holiday_on(rule, anchor.year - 1)
+
+
+def _holiday_after(rule: list, previous: date, anchor: date) -> date | None:
+    """A holiday a story reaches from an earlier date ("arrested on Good Friday 2023 and released
+    on Memorial Day"): its first occurrence from that date on, unless that lies past publication."""
+    d = holiday_on(rule, previous.year)
+    if d is not None and d < previous:
+        d = holiday_on(rule, previous.year + 1)
+    return d if d is not None and d <= anchor + timedelta(days=7) else _latest_holiday(rule, previous)
+
+
 def _safe(y: int, m: int, d: int) -> date | None:
     """A date, or None for impossible ones like 31 February."""
     try:
@@ -220,18 +260,17 @@ def _resolve(
         d = _safe(year, month, day) if year else None
         return (d, "day", "publication", "year taken from the publication date") if d else None
     if kind == "holiday":
-        month, day = lex.get("holidays", {})[gd["hol"].lower().replace("’", "'")]
+        name = gd["hol"]
+        rule = lex.get("holidays", {})[name.lower().replace("’", "'")]
         if gd.get("year"):
-            d = _safe(int(gd["year"]), month, day)
-            return (d, "day", "absolute", f"{gd['hol']} of the year written") if d else None
+            d = holiday_on(rule, int(gd["year"]))
+            return (d, "day", "absolute", f"{name} of the year written") if d else None
         if previous is not None and anchor is not None and abs((previous - anchor).days) > 60:
             # "Two years ago, ... on New Year's Eve": the date just read sets the year
-            year = _year_for(month, day, previous)
-            d = _safe(year, month, day) if year else None
-            return (d, "day", "previous", f"{gd['hol']}: year of the date before it") if d else None
-        year = _year_for(month, day, anchor)
-        d = _safe(year, month, day) if year else None
-        return (d, "day", "publication", f"{gd['hol']}: year taken from the publication date") if d else None
+            d = _holiday_after(rule, previous, anchor)
+            return (d, "day", "previous", f"{name}: year of the date before it") if d else None
+        d = _latest_holiday(rule, anchor)
+        return (d, "day", "publication", f"{name}: year taken from the publication date") if d else None
     if kind == "my":
         month = _lookup(months, gd["mon"], stem)
         if month is None:
