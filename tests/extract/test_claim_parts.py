@@ -142,6 +142,19 @@ def test_apposition_names_the_speaker(sentence: str, origin: str) -> None:
     assert found is not None and origin in found.attribution.chain
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang", "origin"),
+    [
+        ("Калдер в тот же день объявил о снятии запрета на полёты.", "ru", "Калдер"),
+        ("The Varnian government on Friday said the border would reopen.", "en", "Varnian government"),
+        ("Dorvik Today reports that the border will reopen.", "en", "Dorvik Today"),  # a name, not a time
+    ],
+)
+def test_when_it_was_said_is_not_the_speaker(sentence: str, lang: str, origin: str) -> None:
+    found = find_attribution(sentence, EN if lang == "en" else RU)
+    assert found is not None and found.attribution.origin == origin
+
+
 def test_pronoun_and_united_states_are_not_speakers() -> None:
     assert find_attribution("He said nothing about it.", EN) is None
     assert find_attribution("Talks with the United States resumed.", EN) is None

@@ -130,13 +130,14 @@ def _clean(name: str, lex: Lexicon) -> str:
             if name.lower().startswith(w + " ") or name.lower() == w:
                 name = name[len(w) :].strip(" ,")
                 changed = True
-    # "Police have (said)", "МВД также (сообщило)": the verb's auxiliaries and adverbs, not the name
+    # "Police have (said)", "МВД также (сообщило)", "China on Friday (said)": the verb's
+    # auxiliaries, adverbs and time, not the name; case-sensitive, so "USA Today" stays whole
     trailing = sorted(lex.attribution("trailing_drop"), key=len, reverse=True)
     changed = True
     while changed and name:
         changed = False
         for w in trailing:
-            if name.lower().endswith(" " + w):
+            if name.endswith(" " + w):
                 name = name[: -len(w) - 1].rstrip(" ,")
                 changed = True
     # "Rabbi Jonathan Blake in a statement", "Песков на брифинге": where it was said, not who
