@@ -392,3 +392,12 @@ def test_a_year_is_no_day_to_be_on() -> None:
     claims = extract_claims("a1", "Hrybau was arrested in 2023 and released on 14 March 2026.", "en", "2026-03-15")
     dates = [c.statement for c in claims if c.kind == "date"]
     assert dates == ["arrested in 2023", "released on 2026-03-14"]
+
+
+def test_the_site_talking_to_its_reader_is_no_claim() -> None:
+    text = ("Varnia freed 87 prisoners on Saturday. "
+            "Harwick Times carries Vestpress wire reports; sign up for our World Briefing newsletter for more.")
+    claims = extract_claims("a1", text, "en", "2026-03-14")
+    promo = [c for c in claims if "newsletter" in c.quote]
+    assert promo and all(c.kind == "other" for c in promo)
+    assert any(c.kind == "quantity" and c.value == "87" for c in claims), "the story's own sentence stays"

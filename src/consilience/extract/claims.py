@@ -382,4 +382,4 @@ def extract_claims(
         claims.extend(_sentence_claims(article_id, s, lang, inside, local))
     claims += anaphoric_confirmations(claims, lang)
     claims.sort(key=lambda c: c.start)
-    return triage(claims)
+    return triage(claims, load_lexicon(lang).get("site_furniture", []))

@@ -10,10 +10,14 @@ The rule, per kind (a demoted claim keeps its text; `extra["was"]` holds its old
 - date: kept when it dates a non-speech event with a named actor ("Kolesnikova arrested in
   September 2020"); a date alone, or the date of a speech act, is demoted.
 - attribution: kept (who says so is checkable in itself).
+- any kind, in a sentence that is the site talking to its reader ("sign up for our newsletter",
+  "подписывайтесь на наш канал"): demoted, whatever it seems to claim.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from consilience.model import Claim
@@ -43,11 +47,19 @@ def _why_not_checkable(claim: Claim, counted: set[tuple[int, str]]) -> str | Non
     return None
 
 
-def triage(claims: list[Claim]) -> list[Claim]:
-    """Keep the checkable claims as they are and demote the rest to kind "other" (see module docstring)."""
+def triage(claims: list[Claim], furniture: Sequence[str] = ()) -> list[Claim]:
+    """Keep the checkable claims as they are and demote the rest to kind "other" (see module docstring).
+
+    `furniture`: regular expressions (the language lexicon's "site_furniture") for sentences in
+    which the site addresses its reader.
+    """
     counted = {(c.start, c.event_type) for c in claims if c.kind == "quantity" and c.event_type}
+    promo = re.compile("|".join(f"(?:{p})" for p in furniture), re.IGNORECASE) if furniture else None
     out = []
     for c in claims:
-        why = _why_not_checkable(c, counted)  # type: ignore[arg-type]
+        if promo is not None and promo.search(c.quote):
+            why: str | None = "the site addressing its reader, not the story"
+        else:
+            why = _why_not_checkable(c, counted)  # type: ignore[arg-type]
         out.append(demote(c, why) if why else c)
     return out
