@@ -86,6 +86,8 @@ def test_russian_citing_and_according_to() -> None:
         # an opening subordinate clause is when it was said, not what
         ("When reached on Saturday, a spokesman for the mine said the shaft would stay closed.", "en",
          "the shaft would stay closed"),
+        ("Mr Brakely told reporters at Dorvik airport on Friday that the talks had been frank.", "en",
+         "the talks had been frank"),
         ('In a statement sent to the Herald, the company said, "We are cooperating with investigators."', "en",
          '"We are cooperating with investigators"'),
         # a quotation keeps both its marks, not the comma inside them

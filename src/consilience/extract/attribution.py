@@ -432,7 +432,7 @@ def _past_opener(piece: str, lex: Lexicon) -> str:
     """The words after "that" when it opens the clause: "announced on Saturday afternoon that it would ..."."""
     words = piece.lstrip(_EDGE_PUNCT).split()
     opener = {w.lower() for w in lex.attribution("complementizers")}
-    for i, word in enumerate(words[:6]):
+    for i, word in enumerate(words[:9]):
         if word.lower().strip(",") in opener:
             return " ".join(words[i + 1 :])
         if word.endswith(","):  # "had not been charged, but that ...": past the clause already
