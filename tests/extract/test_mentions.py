@@ -281,6 +281,11 @@ def test_an_unknown_state_stays_one_place():
         ("The Bank of England raised rates.", {"Bank of England": "org"}),
         # something owned is no person
         ("Sign up for our World Briefing newsletter.", {}),
+        # company words, township and road tails, and an office with nobody named in it
+        ("Shares of Halsk Foods fell.", {"Halsk Foods": "org"}),
+        ("The blast was heard in Orlin Township.", {"Orlin Township": "place"}),
+        ("Traffic was stopped on Varden Road.", {"Varden Road": "place"}),
+        ("The County Sheriff declined to comment.", {}),
     ],
 )  # fmt: skip
 def test_english_organisations_and_given_names(text, expected) -> None:
