@@ -40,8 +40,18 @@ def articles(name: str) -> list[tuple[str, str]]:
 
 
 def typed_people(docs: list[tuple[str, str]]) -> set[tuple[str, str]]:
-    """(article, surface) of every mention typed person."""
-    return {(aid, m.text) for aid, text in docs for m in find_mentions(aid, text, "en") if m.type == "person"}
+    """(article, surface) of every mention typed person; a person read with the title before it
+    as its role ("Deputy" + "Jerry Ortiz") also counts under the labelled run ("Deputy Jerry Ortiz")."""
+    out = set()
+    for aid, text in docs:
+        for m in find_mentions(aid, text, "en"):
+            if m.type == "person":
+                out.add((aid, m.text))
+                words = (m.role or "").split()
+                for title in (" ".join(words[i:]) for i in range(len(words))):  # "Police Chief", "Chief"
+                    if text[max(0, m.start - len(title) - 1) : m.start] == f"{title} ":
+                        out.add((aid, f"{title} {m.text}"))
+    return out
 
 
 def labelled_pairs(docs: list[tuple[str, str]], labels: dict[str, bool]) -> set[tuple[str, str]]:

@@ -174,3 +174,14 @@ def test_keys_separate_unrelated_names() -> None:
 )
 def test_russian_organisation_names_in_another_case(a: str, b: str, same: bool) -> None:
     assert compare_names(a, b, "org").same is same
+
+
+@pytest.mark.parametrize(
+    ("titled", "plain"),
+    [("Dr Ilse Varga", "Ilse Varga"), ("Police Chief Tom Bell", "Tom Bell"), ("Президент Радомир Велеск", "Радомир Велеск")],
+)
+def test_a_title_before_a_name_is_not_its_given_name(titled: str, plain: str) -> None:
+    assert compare_names(titled, plain).same
+    assert name_keys(titled) & name_keys(plain), "the titled form must meet the plain one in blocking"
+    # a title does not make two people one: another given name stays another person
+    assert not compare_names(titled, "Dr Anna " + plain.split()[-1]).same

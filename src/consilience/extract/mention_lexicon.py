@@ -205,6 +205,7 @@ def _build_base_gazetteer() -> dict[str, str]:
         for form in (canonical, *aliases):
             _add(table, form, canonical, country_weight * 10)
     blocked = {w for lang in LANGUAGES for w in load_lexicon(lang).stopwords}
+    blocked |= {w.casefold() for lang in LANGUAGES for w in tomllib.loads(_data_text(f"{lang}.toml")).get("not_places", [])}
     return {
         form: canonical
         for form, (canonical, _) in table.items()

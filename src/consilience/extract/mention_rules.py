@@ -857,6 +857,8 @@ def segment(
         if ctype == "person" and role is None:
             # "the Falcon Heavy", "Sign Up": a thing; "in Key Biscayne": a place
             ctype = _usage_type(chunk, lower_words, uses, language)
+        if ctype == "person" and len(chunk) == 1 and chunk[0].text.casefold() in lex.org_tail:
+            ctype = None  # "Metropolitan Police": a force after a word that is also a title, no one's name
         cued_place = (
             place_cue and pos0 == 0 and len(chunk) <= 2 and ctype in (None, "person") and not _given_first(chunk)
         )

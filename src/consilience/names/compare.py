@@ -7,6 +7,7 @@ Comparison is symmetric by construction: the pair is put in a canonical order fi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz.distance import OSA
@@ -321,6 +322,7 @@ def compare_names(a: str, b: str, kind: str | None = None) -> NameMatch:
     elif kind == "org":
         same, score, why = compare_orgs(parse_org(a_s), parse_org(b_s))
     else:
+        a_s, b_s = strip_titles(a_s), strip_titles(b_s)
         same, score, why = compare_persons(parse_person(a_s), parse_person(b_s))
         if not same:
             same, score, why = _via_case_readings(a_s, b_s, (same, score, why))
@@ -346,9 +348,39 @@ def _via_case_readings(a: str, b: str, plain: tuple[bool, float, str]) -> tuple[
     return best or plain
 
 
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Titles and honorifics written before a name, in every language the mention lexicons know.
+
+    Shared with mention detection (the same data), so "Dr", "Police Chief" and "Президент" are
+    the same words in both places.
+    """
+    from consilience.extract.mention_lexicon import LANGUAGES, load_lexicon
+
+    titles = {t.rstrip(".").casefold() for lang in LANGUAGES for t in load_lexicon(lang).titles | load_lexicon(lang).person_cues}
+    return frozenset(t for t in titles if len(t) > 1)  # French "M." is also an initial: "M. Kolesnikova"
+
+
+def strip_titles(name: str) -> str:
+    """A person's name without the titles before it: "Dr Randy Fandal" -> "Randy Fandal".
+
+    Without this "Chief" or "Dr" was read as the given name, and "Dr Randy Fandal" was another
+    person than "Randy Fandal". At least one word is kept ("President" alone stays).
+    """
+    words, titles = name.split(), _titles()
+    while len(words) > 1:
+        for n in (3, 2, 1):
+            if len(words) > n and " ".join(w.rstrip(".").casefold() for w in words[:n]) in titles:
+                words = words[n:]
+                break
+        else:
+            break
+    return " ".join(words)
+
+
 def _person_keys(name: str) -> set[str]:
     """Surname frames (folded and phonetic) plus a given-name + initial key for typo variants."""
-    p = parse_person(name)
+    p = parse_person(strip_titles(name))
     keys: set[str] = set()
     parts = [p.surname] if p.surname is not None else []
     parts += [
