@@ -286,6 +286,9 @@ def test_an_unknown_state_stays_one_place():
         ("The blast was heard in Orlin Township.", {"Orlin Township": "place"}),
         ("Traffic was stopped on Varden Road.", {"Varden Road": "place"}),
         ("The County Sheriff declined to comment.", {}),
+        # a known company or armed group, though no word of it says so
+        ("Goldman Sachs said it would take a charge.", {"Goldman Sachs": "org"}),
+        ("Boko Haram freed 21 girls.", {"Boko Haram": "org"}),
     ],
 )  # fmt: skip
 def test_english_organisations_and_given_names(text, expected) -> None:
