@@ -89,6 +89,17 @@ def test_required_entities_one_each_with_variants_per_article(examples_db) -> No
         assert e["name"].split()[0].lower() not in {"those", "despite", "among", "the", "after", "while", "in"}
 
 
+def test_entity_lookup_by_the_short_id_the_list_shows(examples_db) -> None:
+    listed = run_cli("entities", db=examples_db)
+    assert listed.returncode == 0
+    short = listed.stdout.decode().split("\n")[1].split()[0]  # first row of the table, id column
+    assert len(short) == 12
+    found = json_out(run_cli("entity", short, "--json", db=examples_db))
+    assert found["id"].startswith(short)
+    missing = run_cli("entity", "0000000000ab", db=examples_db)
+    assert missing.returncode == 1 and b"no entity" in missing.stderr
+
+
 def test_entity_lookup_by_any_spelling_and_judgement_survives_rebuild(tmp_path) -> None:
     db = tmp_path / "j.db"
     assert run_cli("ingest", str(EXAMPLES), db=db).returncode == 0

@@ -185,3 +185,8 @@ def test_a_title_before_a_name_is_not_its_given_name(titled: str, plain: str) ->
     assert name_keys(titled) & name_keys(plain), "the titled form must meet the plain one in blocking"
     # a title does not make two people one: another given name stays another person
     assert not compare_names(titled, "Dr Anna " + plain.split()[-1]).same
+
+
+def test_a_name_holding_an_acronym_is_not_the_expansion_of_another() -> None:
+    assert compare_names("DPA", "Deutsche Presse-Agentur", "org").same
+    assert not compare_names("AP", "AFP Police", "org").same  # "AFP" is an acronym itself

@@ -220,3 +220,13 @@ def test_a_mans_name_in_an_oblique_case_joins_him_and_not_his_wife():
     assert _find(ents, "Степана Грибова") is _find(ents, "Степан Грибов")
     assert _find(ents, "Ольга Грибова") is not _find(ents, "Степан Грибов")
     assert _find(ents, "Илью Вартанова") is _find(ents, "Илья Вартанов")
+
+
+def test_an_endonym_no_article_writes_gives_way_to_the_exonym_they_do() -> None:
+    from consilience.resolve.entities import display_name
+    from consilience.resolve.records import Record
+
+    assert display_name([Record("k", "place", "Köln", {"Cologne": {"a1", "a2"}}, 2)]) == "Cologne"
+    # written by an article, the gazetteer's name stays; a Cyrillic-only corpus keeps the Latin label
+    assert display_name([Record("k", "place", "Köln", {"Köln": {"a1"}, "Cologne": {"a2"}}, 2)]) == "Köln"
+    assert display_name([Record("k", "place", "Minsk", {"Минске": {"a1"}}, 1)]) == "Minsk"

@@ -140,7 +140,9 @@ def compare_orgs(a: OrgName, b: OrgName) -> tuple[bool, float, str]:
         initials = next(
             (x for x in (long_.acronym, long_.acronym_full) if x and short.compact == x), ""
         )
-        if is_short and len(short.compact) >= 2 and initials:
+        # "AFP Police" is no expansion of "AP": a word of it is an acronym already
+        spelled_out = not any(len(t) >= 2 and t.isupper() for t in tokens(long_.raw))
+        if is_short and len(short.compact) >= 2 and initials and spelled_out:
             return (
                 True,
                 0.9,

@@ -201,6 +201,14 @@ def find_entity(store: Store, key: str, fuzzy: bool = True) -> Any:
     from consilience.errors import UserInputError
 
     row = store.conn.execute("SELECT * FROM entities WHERE id = ?", (key,)).fetchone()
+    if row is None and len(key) >= 6 and all(c in "0123456789abcdef" for c in key):
+        # the 12-character id `consilience entities` shows, as `story` and `article` take theirs
+        rows = store.conn.execute(
+            "SELECT * FROM entities WHERE id >= ? AND id < ? LIMIT 2", (key, key + "\uffff")
+        ).fetchall()
+        if len(rows) > 1:
+            raise UserInputError(f"{key!r} matches several entities", "give more characters of the id")
+        row = rows[0] if rows else None
     if row is None:
         row = store.conn.execute(
             "SELECT * FROM entities WHERE name = ? COLLATE NOCASE ORDER BY mentions DESC LIMIT 1", (key,)

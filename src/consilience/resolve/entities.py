@@ -30,10 +30,21 @@ def _is_latin(name: str) -> bool:
 
 
 def display_name(records: list[Record]) -> str:
-    """Most frequent full form, Latin script preferred; ties broken alphabetically."""
+    """Most frequent full form, Latin script preferred; ties broken alphabetically.
+
+    A gazetteer's endonym that no article writes gives way to the exonym they do write: English
+    news writes "Cologne", and "Köln" would be a name the reader never saw in the sources.
+    """
     counts: Counter[str] = Counter()
+    written: Counter[str] = Counter()
     for rec in records:
         counts[rec.name] += rec.count
+        for surface, arts in rec.surfaces.items():
+            written[surface] += len(arts)
+    seen = {w.casefold() for w in written}
+    if not any(n.casefold() in seen or n.isascii() for n in counts):
+        plain = Counter({w: c for w, c in written.items() if w.isascii() and any(ch.isalpha() for ch in w)})
+        counts = plain or counts
     return min(
         counts,
         key=lambda n: (not _is_latin(n), len(n.split()) < 2, -counts[n], n),
