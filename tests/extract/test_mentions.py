@@ -289,11 +289,19 @@ def test_an_unknown_state_stays_one_place():
         # a known company or armed group, though no word of it says so
         ("Goldman Sachs said it would take a charge.", {"Goldman Sachs": "org"}),
         ("Boko Haram freed 21 girls.", {"Boko Haram": "org"}),
+        # a known organisation found by its cue word keeps its canonical name
+        ("It breaks a UN Security Council resolution.", {"UN Security Council": "org"}),
+        ("Media outlets report that the train derailed.", {}),  # not Mehdya, Morocco
     ],
 )  # fmt: skip
 def test_english_organisations_and_given_names(text, expected) -> None:
     found = {m.text: m.type for m in find_mentions("a", text, "en")}
     assert found == expected
+
+
+def test_a_known_organisation_found_by_its_cue_word_keeps_its_canonical_name() -> None:
+    (m,) = find_mentions("a", "It breaks a UN Security Council resolution.", "en")
+    assert m.canonical == "Security Council"
 
 
 @pytest.mark.parametrize(

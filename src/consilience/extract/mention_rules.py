@@ -743,7 +743,10 @@ def segment(
             continue
         n = _org_by_cue(tokens, idx, pos, lex)
         if n:
-            out.append(_typed_span(text, tokens, idx[pos : pos + n], "org"))
+            # a known organisation keeps its canonical name ("UN Security Council" is the
+            # Security Council) when the lexicon spans exactly what the cue word found
+            known_n, known = _longest(tokens, idx, pos, lookup_org, language)
+            out.append(_typed_span(text, tokens, idx[pos : pos + n], "org", known if known_n == n else None))
             pos += n
             continue
         if tokens[idx[pos]].text == "The" and pos + 1 < len(idx):
