@@ -361,6 +361,20 @@ def test_two_articles_that_each_give_both_dates_do_not_conflict():
     assert "conflicting" in [c.status for c in compare_story(articles, one_each).claims]
 
 
+def test_a_meeting_days_later_is_another_meeting_not_a_conflict():
+    articles = [SourceArticle("a", outlet="Lark"), SourceArticle("b", outlet="Post")]
+
+    def meeting(art: str, day: str):
+        return claim(art, "date", f"meeting on {day}", value=day, event="meeting", actors=("Security Council",))
+
+    apart = compare_story(articles, [meeting("a", "2026-03-06"), meeting("b", "2026-03-14")])
+    assert "conflicting" not in [c.status for c in apart.claims]
+    assert "scope" in [d.type for d in apart.differences]
+    # control: a day apart, one of them is wrong about the one meeting
+    close = compare_story(articles, [meeting("a", "2026-03-06"), meeting("b", "2026-03-07")])
+    assert "conflicting" in [c.status for c in close.claims]
+
+
 def test_origin_families():
     presidency = {
         classify_origin(x).key

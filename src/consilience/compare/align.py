@@ -392,7 +392,20 @@ def _relate_dates(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation:
     va, vb = a.value or "", b.value or ""
     if va[:4] != vb[:4] and not dates_compatible(va, vb):
         return Relation("scope", f"different occasions ({va} vs {vb}): {why}")
+    apart = _days_apart(va, vb)
+    recurring = data_json("relations.json")["recurring_events"]
+    if fa in recurring["families"] and apart is not None and apart > recurring["max_days"]:
+        # "a snap meeting of the Security Council" on the 8th, "an emergency meeting" on the 16th
+        return Relation("scope", f"{fa} events {apart} days apart are two occasions ({va} vs {vb})")
     return _values(ctx, i, a, j, b)
+
+
+def _days_apart(a: str, b: str) -> int | None:
+    """Days between two day-precision ISO dates; None when either is a month, a year or no date."""
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if len(a) >= 10 and len(b) >= 10 else None
+    except ValueError:
+        return None
 
 
 def _values(ctx: Context, i: int, a: Claim, j: int, b: Claim) -> Relation:
