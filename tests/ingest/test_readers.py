@@ -44,6 +44,29 @@ def test_jsonl_keeps_ref_and_accepts_body_and_content():
     assert all(s.reason == SkipReason.MALFORMED for s in skips)
 
 
+def test_jsonl_reads_a_crawler_export_and_names_the_outlet_from_the_url():
+    """news-please writes maintext, date_publish, source_domain and a list of authors."""
+    lines = [
+        {"id": "n-1", "maintext": BODY, "date_publish": "2026-03-14 09:30:00", "source_domain": "www.dorvikherald.example",
+         "authors": ["Ilse Varga", "Tom Bell"], "title": "Budget"},
+        {"id": "n-2", "text": BODY + " Another text.", "url": "https://www.kestreldaily.example/world/budget"},
+        {"id": "n-3", "text": BODY + " A third.", "outlet": "Seldon Gazette", "url": "https://seldon.example/a"},
+    ]  # fmt: skip
+    out = [u for u in units("\n".join(json.dumps(x) for x in lines).encode()) if isinstance(u, Article)]
+    assert [a.outlet for a in out] == ["dorvikherald.example", "kestreldaily.example", "Seldon Gazette"]
+    assert out[0].published and out[0].published.startswith("2026-03-14T09:30")
+    assert out[0].byline == "Ilse Varga, Tom Bell"
+
+
+def test_the_outlet_from_a_url_is_the_site_not_its_subdomain():
+    from consilience.normalise.article import outlet_of
+
+    assert outlet_of(None, "https://money.cnn.com/2017/x") == outlet_of(None, "https://edition.cnn.com/y") == "cnn.com"
+    assert outlet_of("www.bbc.co.uk", None) == "bbc.co.uk"  # a crawler's host: a public suffix of two labels
+    assert outlet_of("The Dorvik Herald", "https://dorvikherald.example/a") == "The Dorvik Herald"
+    assert outlet_of(None, "http://[::1/broken") is None
+
+
 def test_rss_entry_source_names_the_real_publisher():
     feed = f"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Aggregator</title><language>en</language>

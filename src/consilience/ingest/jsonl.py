@@ -10,15 +10,19 @@ from consilience.ingest.limits import MAX_JSON_DEPTH, MAX_JSONL_LINE_BYTES
 from consilience.model import RawDocument, Skipped
 from consilience.normalise.charset import DecodeError, decode_bytes
 
-_TEXT_KEYS = ("text", "body", "content")
+# The CONTRACT's names first, then those of common crawler exports: news-please ("maintext",
+# "date_publish", "source_domain", "authors", as in ../shared/datasets/giveme5w1h-news-cluster),
+# schema.org ("articleBody", "datePublished"), RSS-to-JSON tools ("pubDate").
+_TEXT_KEYS = ("text", "body", "content", "maintext", "articleBody")
 _FIELDS = {
     "title": ("title", "headline"),
     "url": ("url", "link"),
-    "outlet": ("outlet", "source", "site", "publisher"),
-    "author": ("author", "byline"),
-    "published": ("published", "date", "published_at", "publish_date", "datetime"),
+    "outlet": ("outlet", "source", "site", "publisher", "site_name", "source_domain"),
+    "author": ("author", "byline", "authors"),
+    "published": ("published", "date", "published_at", "publish_date", "datetime", "date_publish",
+                  "datePublished", "pubDate"),
     "language": ("language", "lang"),
-}
+}  # fmt: skip
 
 
 def _depth_ok(line: bytes) -> bool:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from tld import get_fld
+
 from consilience.errors import SkipReason
 from consilience.ids import content_id
 from consilience.model import Article, RawDocument, Skipped
@@ -16,6 +20,28 @@ MAX_TEXT_CHARS = 2_000_000  # one article; longer is a dump, not an article
 def article_id(text: str) -> str:
     """Identity of an article: its normalised text, so the same text from any format is one row."""
     return content_id(identity_text(text))
+
+
+def outlet_of(outlet: str | None, url: str | None) -> str | None:
+    """The outlet as given, else the site of the article's URL: its registrable domain by the
+    public suffix list that `tld` bundles ("money.cnn.com" and "edition.cnn.com" are "cnn.com",
+    "www.bbc.co.uk" is "bbc.co.uk"). A crawler's bare host ("www.nytimes.com") is read the same way.
+
+    Two articles from one site are one outlet for the independence count; with no outlet at all
+    every article would count as its own source.
+    """
+    bare_host = bool(outlet) and " " not in outlet and "." in outlet and "/" not in outlet
+    if outlet and not bare_host:
+        return outlet
+    try:
+        host = outlet if bare_host else (urlsplit(url).hostname if url and "://" in url else None)
+    except ValueError:  # "http://[::1" : no host to read
+        host = None
+    if not host:
+        return None
+    host = host.lower()
+    site = get_fld(f"http://{host}", fail_silently=True)  # None for hosts off the list ("x.example")
+    return site or (host[4:] if host.startswith("www.") else host)
 
 
 def normalise_document(raw: RawDocument) -> Article | Skipped:
@@ -45,7 +71,7 @@ def normalise_document(raw: RawDocument) -> Article | Skipped:
         id=article_id(text),
         text=text,
         title=title,
-        outlet=clean_field(raw.outlet, 200),
+        outlet=outlet_of(clean_field(raw.outlet, 200), clean_field(raw.url, 2000)),
         url=clean_field(raw.url, 2000),
         ref=clean_field(raw.ref, 500),
         byline=clean_field(raw.author, 300),
