@@ -40,6 +40,14 @@ def test_copies_count_once():
     assert "copies of one text" in c.reason
 
 
+def test_two_articles_of_one_outlet_are_one_source():
+    articles = [SourceArticle("a", outlet="Daily Lark"), SourceArticle("b", outlet="daily lark")]
+    comparison = compare_story(articles, [_dead("a", "7"), _dead("b", "7")])
+    assert comparison.independence.groups["a"] == comparison.independence.groups["b"]
+    assert _only(comparison).status == "single_source"
+    assert "one outlet" in comparison.independence.reasons[comparison.independence.groups["a"]]
+
+
 def test_two_independent_outlets_corroborate():
     articles = [SourceArticle("a", outlet="Daily Lark"), SourceArticle("b", outlet="Evening Post")]
     c = _only(compare_story(articles, [_dead("a", "7"), _dead("b", "7")]))

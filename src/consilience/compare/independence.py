@@ -1,7 +1,8 @@
 """Independence groups: copies of one text count once, and so do articles resting on one cited origin.
 
 Rules, in order (each group carries the reason it was formed):
-1. Articles with the same `copy_group` are one group (one text, however many outlets ran it).
+1. Articles with the same `copy_group` are one group (one text, however many outlets ran it), and
+   so are articles of one outlet (one newsroom: its follow-up confirms nothing it said before).
 2. The story's core claims are the aligned claims told by the most copy-units (at least two). For each unit we take the set of origins its core claims rest on. Units whose
    set is the same are one group: three outlets that all cite DPA citing the authorities add nothing
    to one another. Unattributed text is the outlet's own reporting, keyed by outlet, so it only ever
@@ -79,6 +80,16 @@ def compute_independence(
             why.setdefault(members[0], []).append(
                 f"copies of one text (copy group {copy}): {id_list(members)}"
             )
+    by_outlet: dict[str, list[str]] = {}
+    for a in articles:
+        if a.outlet and a.outlet.strip():
+            by_outlet.setdefault(a.outlet.strip().casefold(), []).append(a.id)
+    for members in by_outlet.values():
+        if len(members) > 1:
+            outlet = next(a.outlet for a in articles if a.id == members[0])
+            for m in members[1:]:
+                parent[find(m)] = find(members[0])
+            why.setdefault(members[0], []).append(f"one outlet ({outlet}): {id_list(members)}")
     unit_of = {a: find(a) for a in ids}
     labels = {o.key: o.label for o in origins.values()}
     core = core_clusters(claims, clusters, unit_of)
