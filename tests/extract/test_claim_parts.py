@@ -88,6 +88,9 @@ def test_russian_citing_and_according_to() -> None:
          "the shaft would stay closed"),
         ("Mr Brakely told reporters at Dorvik airport on Friday that the talks had been frank.", "en",
          "the talks had been frank"),
+        ("Rabbi Ilan Rosk said in a statement posted on the temple's Facebook page and emailed to "
+         "Vestpress that the family had been active in local groups.", "en",
+         "the family had been active in local groups"),
         ('In a statement sent to the Herald, the company said, "We are cooperating with investigators."', "en",
          '"We are cooperating with investigators"'),
         # a quotation keeps both its marks, not the comma inside them

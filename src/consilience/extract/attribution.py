@@ -313,12 +313,16 @@ def find_attribution(text: str, lex: Lexicon) -> FoundAttribution | None:
             speakers.append(Speaker(m.start(), src, m.group().lower(), cites, span))
             used.append((m.start(), end))
     not_after = {w.lower() for w in lex.attribution("not_reporting_after")}
+    raw_documents = lex.raw.get("attribution", {}).get("document_participles", {})
+    documents = {k: {w.lower() for w in raw_documents.get(k, [])} for k in ("nouns", "verbs")}
     for m in verbs.finditer(text) if verbs else ():
         if any(s <= m.start() < e for s, e in used) or _negated(text, m.start(), negations):
             continue
         before_word = text[max(0, m.start() - 20) : m.start()].split()[-1:]
         if before_word and before_word[0].lower() in not_after:
             continue  # "is yet to be announced", "an estimated $5 billion": passive or adjective
+        if before_word and before_word[0].lower() in documents["nouns"] and m.group().lower() in documents["verbs"]:
+            continue  # "said in a statement posted on Facebook": the document was posted, nobody spoke
         before, b_start = _clause_before(text, m.start(), lex)
         speaker_part = _shorten(before, lex)
         if speaker_part is None:
@@ -432,7 +436,12 @@ def _past_opener(piece: str, lex: Lexicon) -> str:
     """The words after "that" when it opens the clause: "announced on Saturday afternoon that it would ..."."""
     words = piece.lstrip(_EDGE_PUNCT).split()
     opener = {w.lower() for w in lex.attribution("complementizers")}
-    for i, word in enumerate(words[:9]):
+    # "said in a statement posted on the temple's Facebook page and emailed to the AP that ...":
+    # a channel phrase may run long before its "that"
+    documents = lex.raw.get("attribution", {}).get("document_participles", {}).get("verbs", [])
+    channel = " ".join(words).lower().startswith(tuple(c.lower() for c in lex.attribution("channel_tails")))
+    channel = channel or (bool(words) and words[0].lower() in documents)  # "[said in a statement] posted on ..."
+    for i, word in enumerate(words[: 20 if channel else 9]):
         if word.lower().strip(",") in opener:
             return " ".join(words[i + 1 :])
         if word.endswith(","):  # "had not been charged, but that ...": past the clause already
