@@ -88,6 +88,9 @@ def test_russian_citing_and_according_to() -> None:
          "the shaft would stay closed"),
         ("Mr Brakely told reporters at Dorvik airport on Friday that the talks had been frank.", "en",
          "the talks had been frank"),
+        ("In a telephone interview, Dr. Oren Malk said that the girl was in her second year.", "en",
+         "the girl was in her second year"),
+        ("At least 12 people died, police said on Sunday in a statement.", "en", "At least 12 people died"),
         ("Rabbi Ilan Rosk said in a statement posted on the temple's Facebook page and emailed to "
          "Vestpress that the family had been active in local groups.", "en",
          "the family had been active in local groups"),
@@ -134,6 +137,9 @@ def test_long_statement_is_cut_at_a_word() -> None:
         ("Her lawyer, Oren Maltby, said Wednesday she would appeal.", "Oren Maltby"),
         # a name, then its description: the name
         ("Tova Renn, the mine's former safety chief, said the alarms were switched off.", "Tova Renn"),
+        ('"It was an honor to work with him," said Dr. Oren Malk, head of the clinic.', "Dr. Oren Malk"),
+        # a clause, not a title, before the name in commas
+        ("Officials were still investigating the crash, Enio Varo, director of civil aviation, said.", "Enio Varo"),
         ("That plan was dropped when Ilse K, the band's former drummer, wrote that it was a mistake.", "Ilse K"),
         # the speaker after the verb, with names listed before it
         ("The files also named two ministers, Arvo Tamm and Lenn Sarv, reported the Herald.", "Herald"),

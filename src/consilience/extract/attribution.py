@@ -108,6 +108,8 @@ def _clause_after(text: str, pos: int, lex: Lexicon, stops: list[re.Pattern[str]
     end = len(text)
     for b in _AFTER_STOPS:
         k = text.find(b, pos)
+        while b == "." and k >= 0 and _abbreviation_before(text, k):
+            k = text.find(b, k + 1)  # "said Dr. John Fisher": the title's period ends nothing
         if k >= 0 and not (b == "." and k + 1 < len(text) and not text[k + 1].isspace()):
             end = min(end, k)
     for rx in stops:
@@ -118,6 +120,17 @@ def _clause_after(text: str, pos: int, lex: Lexicon, stops: list[re.Pattern[str]
         if m and w.lower() not in ("and", "и", "і", "a", "а"):
             end = pos + m.start()
     return text[pos:end]
+
+
+_ABBREVIATIONS = frozenset(
+    {"dr", "mr", "mrs", "ms", "prof", "gen", "col", "lt", "sgt", "gov", "rep", "sen", "st", "jr", "sr", "capt", "det"}
+)
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """Whether the period at `dot` closes a title's abbreviation ("Dr.", "Mr.", "Sgt.")."""
+    m = re.search(r"(\w+)$", text[:dot])
+    return bool(m) and m.group(1).lower() in _ABBREVIATIONS
 
 
 def _clean(name: str, lex: Lexicon) -> str:
@@ -367,7 +380,7 @@ def find_attribution(text: str, lex: Lexicon) -> FoundAttribution | None:
         if not inverted and text[start:m.start()].rstrip().endswith(",") and text[:start].rstrip().endswith(","):
             # "The vice president of the union, Elias Vrettakos, told": the title is the speaker's too
             head, h_start = _clause_before(text, text[:start].rstrip().rfind(","), lex)
-            start = h_start if len(head.split()) <= _MAX_WORDS else start
+            start = h_start if len(head.split()) <= _MAX_WORDS and _noun_phrase(head) else start
         span = (start, max(name_end, cites_end, m.end()))
         if cue in tell and not inverted:
             # "told the Standard:", "told CNN that": whom it was told is part of the attribution
@@ -423,7 +436,13 @@ def what_was_said(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) -> 
         words = []  # "The Red Sox made an offer, but sources say it is less": the clause after is theirs
     opening = words[0].lower() if words else ""
     participle = opening.endswith(tuple(lex.attribution("participle_endings"))) and words[0][:1].isupper()
-    if len(words) >= _LEAD_WORDS and not (opening in subordinate or participle or lead.lower().startswith(channels)):
+    # "In a telephone interview, Dr. Schwartz said that ...": a short prepositional opener says
+    # where or when, not what ("In Nice, 84 people were killed, officials said" has its comma inside)
+    adverbial = (
+        opening in _NOT_A_SPEAKER_START and "," not in lead and len(words) <= 6
+        and not any(ch.isdigit() for ch in lead) and not lead.lower().startswith(("at least", "at most"))
+    )  # fmt: skip
+    if len(words) >= _LEAD_WORDS and not (opening in subordinate or participle or adverbial or lead.lower().startswith(channels)):
         return lead  # not "When reached on Saturday,", "Declaring the release significant,", "In a statement"
     rest = [_trim(_past_opener(piece, lex)) for piece in pieces[1:]]
     for said in (max(rest, key=lambda r: len(r.split()), default=""), lead):
