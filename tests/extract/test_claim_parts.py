@@ -91,6 +91,8 @@ def test_russian_citing_and_according_to() -> None:
         ("In a telephone interview, Dr. Oren Malk said that the girl was in her second year.", "en",
          "the girl was in her second year"),
         ("At least 12 people died, police said on Sunday in a statement.", "en", "At least 12 people died"),
+        ("DORVIK, Varnia — Investigators said Monday that strong winds most likely caused the crash.", "en",
+         "strong winds most likely caused the crash"),
         ("Rabbi Ilan Rosk said in a statement posted on the temple's Facebook page and emailed to "
          "Vestpress that the family had been active in local groups.", "en",
          "the family had been active in local groups"),

@@ -407,7 +407,7 @@ def find_attribution(text: str, lex: Lexicon) -> FoundAttribution | None:
 
 _EDGE_PUNCT = " \t,;:—–-"
 # a wire dateline opening the lede: "DORVIK, March 14 (Vestpress) - ", "MOSCOW -- "
-_DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{3,}(?:,[^()]{0,40})?\s*(?:\([^()]{1,40}\))?\s*(?:--|[-–—])\s+")
+_DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{3,}(?:,[^()]{0,40})?\s*(?:\([^()]{1,40}\))?\s*(?:--|[-–—])(?:\s+|$)")
 _LEAD_WORDS = 4  # words before the attribution that make a statement of their own
 _MIN_SAID = 3  # fewer words ("Об этом", "So far") say nothing of their own
 
