@@ -414,3 +414,8 @@ def test_the_site_talking_to_its_reader_is_no_claim() -> None:
     promo = [c for c in claims if "newsletter" in c.quote]
     assert promo and all(c.kind == "other" for c in promo)
     assert any(c.kind == "quantity" and c.value == "87" for c in claims), "the story's own sentence stays"
+
+
+def test_a_large_figure_reads_as_a_reader_writes_it() -> None:
+    (q,) = [c for c in extract_claims("a1", "The rebels demanded a ransom of $5.2 billion.", "en", None) if c.kind == "quantity"]
+    assert q.statement.startswith("5.2 billion") and q.value == "5200000000"  # the value keeps every digit

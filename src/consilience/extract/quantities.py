@@ -284,11 +284,19 @@ def _unit_at(
 
 
 def _display(op: str | None, lo: float, hi: float | None, vague: str | None, mod: str | None) -> str:
-    """How the statement writes the number: 'more than 5', 'hundreds of', '10-15'."""
+    """How the statement writes the number: 'more than 5', 'hundreds of', '10-15', '5.2 billion'."""
     if vague:
         return vague
-    core = f"{fmt(lo)}-{fmt(hi)}" if hi is not None else fmt(lo)
+    core = f"{_readable(lo)}-{_readable(hi)}" if hi is not None else _readable(lo)
     return f"{mod} {core}" if mod else core
+
+
+def _readable(n: float) -> str:
+    """A large number as a reader writes it: 5200000000 -> '5.2 billion' (the value keeps every digit)."""
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(n) >= size and round(n / size, 2) * size == n:
+            return f"{fmt(round(n / size, 2))} {word}"
+    return fmt(n)
 
 
 def _value(op: str | None, lo: float, hi: float | None) -> str:
