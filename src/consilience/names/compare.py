@@ -101,6 +101,8 @@ def _compare_given(a: Part, b: Part, role: str) -> tuple[bool | None, float, str
         if ia & ib:
             return True, 0.88, f"{role} initial {a.text} fits {b.text}"
         return False, 0.2, f"{role} initials differ ({a.text} vs {b.text})"
+    if a.text.casefold() == b.text.casefold():
+        return True, 1.0, f"same {role} {a.text}"
     sets_a, sets_b = {g.id for g in a.given}, {g.id for g in b.given}
     if sets_a & sets_b:
         shared = next(g for g in a.given if g.id in sets_b)
