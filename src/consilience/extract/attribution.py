@@ -19,16 +19,6 @@ from consilience.model import Attribution
 
 _MAX_WORDS = 10
 _QUOTE_ENDS = (',"', ",”", ",''", ",'", '"', "”", "''")
-# what follows a reporting verb when no speaker does: where or when ("said on Twitter."), or a
-# clause's own verb ("said five villages were hit.")
-_NOT_A_SPEAKER_START = frozenset(
-    {"in", "on", "at", "by", "to", "from", "during", "after", "before", "via", "with", "earlier", "later",
-     "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)  # fmt: skip
-_AUXILIARIES = frozenset(
-    {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "should",
-     "could", "can", "may", "might", "must", "did", "does", "do"}
-)  # fmt: skip
 _NAME_JOINERS = frozenset({"of", "for", "de", "del", "van", "von", "al", "bin"})
 _AFTER_STOPS = (",", ";", ":", "(", " — ", " – ", " - ", ".", "!", "?")
 
@@ -380,7 +370,7 @@ def find_attribution(text: str, lex: Lexicon) -> FoundAttribution | None:
         if not inverted and text[start:m.start()].rstrip().endswith(",") and text[:start].rstrip().endswith(","):
             # "The vice president of the union, Elias Vrettakos, told": the title is the speaker's too
             head, h_start = _clause_before(text, text[:start].rstrip().rfind(","), lex)
-            start = h_start if len(head.split()) <= _MAX_WORDS and _noun_phrase(head) else start
+            start = h_start if len(head.split()) <= _MAX_WORDS and _noun_phrase(head, lex) else start
         span = (start, max(name_end, cites_end, m.end()))
         if cue in tell and not inverted:
             # "told the Standard:", "told CNN that": whom it was told is part of the attribution
@@ -439,7 +429,7 @@ def what_was_said(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) -> 
     # "In a telephone interview, Dr. Schwartz said that ...": a short prepositional opener says
     # where or when, not what ("In Nice, 84 people were killed, officials said" has its comma inside)
     adverbial = (
-        opening in _NOT_A_SPEAKER_START and "," not in lead and len(words) <= 6
+        opening in _words_of(lex, "adverbial_openers") and "," not in lead and len(words) <= 6
         and not any(ch.isdigit() for ch in lead) and not lead.lower().startswith(("at least", "at most"))
     )  # fmt: skip
     if len(words) >= _LEAD_WORDS and not (opening in subordinate or participle or adverbial or lead.lower().startswith(channels)):
@@ -503,7 +493,7 @@ def _apposition(
     head, h_start = _clause_before(text, text.rfind(",", 0, p_start), lex)
     intro = text[:h_start].strip()
     opens = not intro or (intro.endswith(",") and len(intro.split()) <= 5) or intro.endswith(_QUOTE_ENDS)
-    if speaker_after and not (opens and _noun_phrase(head)):
+    if speaker_after and not (opens and _noun_phrase(head, lex)):
         return None
     candidate = _clean(prev, lex)
     describes = relative or prev.strip()[:1].islower() or _titled(candidate)
@@ -523,7 +513,7 @@ def _apposition(
         short = _shorten(head, lex) or ""
         if not short.split() or head.split()[0].lower() in subordinate or _predicate(short, lex):
             break  # "If anything, ...", "Around 40 houses were damaged, ..." (but "But Amir Peretz, ...")
-        if short.split()[0].lower() in _NOT_A_SPEAKER_START or short.strip().isdigit():  # "30," an age
+        if short.split()[0].lower() in _words_of(lex, "adverbial_openers") or short.strip().isdigit():  # "30," an age
             if not text[:h_start].strip():
                 break  # "In his own words, he said ...": the sentence opens with an adverbial
             pos = h_start  # "Martin Bamford, 30, from Croydon, who was injured, said": a description
@@ -540,6 +530,11 @@ def _apposition(
     return first if first and (relative or prev.strip()[:1].islower()) else None
 
 
+def _words_of(lex: Lexicon, key: str) -> frozenset[str]:
+    """One attribution word list of the lexicon, lower-cased, as a set."""
+    return frozenset(w.lower() for w in lex.attribution(key))
+
+
 def _relative_word(word: str, lex: Lexicon) -> bool:
     """"who", "which", "который", and "where" in "Bountiful, where Blackmore is the superintendent,"."""
     return bool(lex.relative and lex.relative.fullmatch(word)) or word.lower() in lex.attribution("relative_adverbs")
@@ -551,25 +546,28 @@ def _predicate(phrase: str, lex: Lexicon) -> bool:
     for word in phrase.split():
         if _relative_word(word, lex):
             return False
-        if word.lower() in _AUXILIARIES:
+        if word.lower() in _words_of(lex, "auxiliaries"):
             return True
     return False
 
 
-def _past_form(word: str) -> bool:
-    """A lower-case past form ("lived", "crashed"): a clause's verb, so no speaker's description."""
-    return word[:1].islower() and len(word) > 4 and word.endswith("ed")
+def _clause_verb(word: str, lex: Lexicon) -> bool:
+    """An auxiliary ("were") or a lower-case past form ("lived", "crashed"): a clause's verb, which
+    no speaker's name or title holds."""
+    low = word.lower()
+    past = tuple(lex.attribution("past_suffixes"))
+    return low in _words_of(lex, "auxiliaries") or (bool(past) and word[:1].islower() and len(word) > 4 and low.endswith(past))
 
 
-def _noun_phrase(phrase: str) -> bool:
+def _noun_phrase(phrase: str, lex: Lexicon) -> bool:
     """Whether a phrase can be a name or a title ("Her lawyer", "Jim Steyer"), not a clause ("Around
     40 houses were damaged") nor an adverbial ("In a village in Bener Meriah district")."""
     words = phrase.split()
     first = words[0].lower() if words else ""
     return (
         0 < len(words) <= 12
-        and first not in _NOT_A_SPEAKER_START
-        and not any(w.lower() in _AUXILIARIES or _past_form(w) for w in words)
+        and first not in _words_of(lex, "adverbial_openers")
+        and not any(_clause_verb(w, lex) for w in words)
     )
 
 
@@ -591,9 +589,9 @@ def _speaker_after(text: str, pos: int, lex: Lexicon, stops: list[re.Pattern[str
         return False
     words = raw.split()
     pronouns = {w.lower() for key in ("personal_pronouns", "possessive_pronouns") for w in lex.attribution(key)}
-    if not words or len(words) > _MAX_WORDS or words[0].lower() in _NOT_A_SPEAKER_START | pronouns:
+    if not words or len(words) > _MAX_WORDS or words[0].lower() in _words_of(lex, "adverbial_openers") | pronouns:
         return False  # "said on Twitter.", "said her death was ..."
-    if any(w in _AUXILIARIES or _past_form(w) for w in words):
+    if any(_clause_verb(w, lex) for w in words):
         return False
     return _plausible(_clean(raw, lex), lex)
 
