@@ -111,3 +111,13 @@ def test_greeting_the_released_is_no_meeting() -> None:
     assert "meeting" not in [e.event_type for e in find_events("Освобождённых встречали родственники.", ru)]
     # control: talks are still a meeting
     assert [e.event_type for e in find_events("Лукашенко встретился с Коулом.", ru)] == ["meeting"]
+
+
+def test_a_name_inside_a_relative_clause_is_not_the_subject_after_it() -> None:
+    en = load_lexicon("en")
+    text = "The man, who said he, too, had been held by the Varnian Front, was detained by police."
+    (arrest,) = [e for e in find_events(text, en) if e.event_type == "arrest"]
+    assert "Varnian Front" not in arrest.actors  # the man was detained; he names no one who was
+    # control: a named head before the clause is still the subject
+    (release,) = find_events("Velesk, who has ruled Varnia since 2011, has released 87 prisoners.", en)
+    assert release.actors == ("Velesk",)

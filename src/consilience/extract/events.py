@@ -112,6 +112,18 @@ def _closed_relative(gap: str, rel: re.Pattern[str]) -> bool:
     return close > opens.end() and _PLAIN_TAIL.fullmatch(gap, close + 1) is not None
 
 
+def _inside_relative(text: str, near: Name, trigger: int, lex: Lexicon) -> bool:
+    """Whether the name nearest a trigger sits inside a whole relative clause that ends right
+    before it: "The man, who said he had been kidnapped by Boko Haram, was detained" detains the
+    man (named by no capitalised run), not Boko Haram."""
+    rel = lex.relative
+    if rel is None:
+        return False
+    # the comma that opens the clause: the last one before the name that a relative pronoun follows
+    opens = [c.start() for c in re.finditer(r",\s*", text[: near.start]) if rel.match(text, c.end())]
+    return bool(opens) and _closed_relative(text[opens[-1] : trigger], rel)
+
+
 def _subject(text: str, before: list[Name], trigger: int, lex: Lexicon) -> Name:
     """The name a trigger's clause is about, among the names before it (nearest first).
 
@@ -337,8 +349,9 @@ def find_events(text: str, lex: Lexicon) -> list[Event]:
             owned = text[max(0, m.start() - 8) : m.start()].split()[-1:]
             if owned and owned[0].lower() in lex.attribution("possessive_pronouns"):
                 before = []
-            if before:
-                actors.append((_subject(text, before, m.start(), lex), "subject"))
+            subject = _subject(text, before, m.start(), lex) if before else None
+            if subject is not None and not (subject is before[-1] and _inside_relative(text, subject, m.start(), lex)):
+                actors.append((subject, "subject"))
             # "sentenced the Varnian journalist Ilya Vartanov": a lone capitalised word right before
             # a lower-case noun is an adjective; a full name further on in the clause is the object
             full = (
