@@ -292,6 +292,9 @@ def test_an_unknown_state_stays_one_place():
         # a known organisation found by its cue word keeps its canonical name
         ("It breaks a UN Security Council resolution.", {"UN Security Council": "org"}),
         ("Media outlets report that the train derailed.", {}),  # not Mehdya, Morocco
+        # a credit or a body run into a person's name: split where a given name starts
+        ("Barcroft Media Vladimir Putin has ordered more troops.",
+         {"Barcroft Media": "org", "Vladimir Putin": "person"}),
     ],
 )  # fmt: skip
 def test_english_organisations_and_given_names(text, expected) -> None:

@@ -291,6 +291,9 @@ def _org_by_cue(tokens: list[Token], idx: list[int], pos: int, lex: Lexicon) -> 
     lows = [tokens[k].text.casefold() for k in idx[pos:end]]
     while lows and lows[-1] in lex.connectors:
         lows.pop()
+    for k in range(1, len(lows) - 2):
+        if lows[k] in lex.org_tail and _known_given(tokens[idx[pos + k + 1]].text, lex.language):
+            return k + 1  # "Barcroft Media Vladimir Putin": a photo credit run into a person's name
     if len(lows) >= 3 and (headed or " ".join(lows[:2]) in lex.org_head):
         return len(lows)
     cyrillic_head = len(lows) >= 2 and _org_noun(tokens[idx[pos]].text, lex, lex.language)
