@@ -419,3 +419,20 @@ def test_the_site_talking_to_its_reader_is_no_claim() -> None:
 def test_a_large_figure_reads_as_a_reader_writes_it() -> None:
     (q,) = [c for c in extract_claims("a1", "The rebels demanded a ransom of $5.2 billion.", "en", None) if c.kind == "quantity"]
     assert q.statement.startswith("5.2 billion") and q.value == "5200000000"  # the value keeps every digit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statements"),
+    [
+        # "handed over" is the verb's, not "more than"
+        ("Rebels handed over 21 schoolgirls to the authorities.", ["21 schoolgirls transferred"]),
+        # the figure of the whole group is no count of what happened to part of it
+        ("It was the first release of any of the more than 200 girls.", ["more than 200 girls"]),
+        # a concessive clause keeps its own event: nobody counted 197 dead
+        ("Some 197 girls remain captives, although it is not known how many have died.",
+         ["some 197 girls remain captives"]),
+    ],
+)  # fmt: skip
+def test_a_count_takes_only_its_own_event(sentence: str, statements: list[str]) -> None:
+    got = [c.statement for c in extract_claims("a1", sentence, "en", "2016-10-13") if c.kind == "quantity"]
+    assert got == statements

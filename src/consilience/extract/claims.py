@@ -118,6 +118,22 @@ def _duration_event(
     return max(before, key=lambda e: e.end) if before else None
 
 
+def _same_side(events: list[Event], sentence: Sentence, pos: int, end: int, lex: Lexicon) -> list[Event]:
+    """The events on the count's side of a concessive clause break: in "Some 197 girls remain
+    captives, although it is not known how many have died", nobody counted 197 dead."""
+    words = lex.get("concessive_openers", [])
+    if not words:
+        return events
+    brk = re.compile(r"[,;]\s*(?:" + "|".join(re.escape(w) for w in words) + r")\b|;", re.IGNORECASE)
+    text, base = sentence.text, sentence.start
+
+    def apart(e: Event) -> bool:
+        lo, hi = (end, e.start) if e.start >= end else (e.end, pos)
+        return brk.search(text, max(0, lo - base), max(0, hi - base)) is not None
+
+    return [e for e in events if not apart(e)]
+
+
 def _nearest_event(events: list[Event], pos: int, end: int | None = None) -> Event | None:
     """The non-speech event nearest to a quantity: what happened to the things counted.
 
@@ -212,8 +228,10 @@ def _sentence_claims(
         free = _between(abs_events, spans, pos, s.start + q.end)
         if q.kind == "duration":  # "who had served three years", far from "released": no event
             ev = _duration_event(free, pos, s.start + q.end, s, lex)
+        elif q.part_kind == "whole":  # "the release of any of the 200 girls": not 200 released
+            ev = None
         else:
-            ev = _nearest_event(free, pos, s.start + q.end)
+            ev = _nearest_event(_same_side(free, s, pos, s.start + q.end, lex), pos, s.start + q.end)
         when = owned.get(id(ev)) if ev is not None else _nearest_date(points, pos)
         # "12 dead" already says what happened to them: no "died" after it
         said = ev is not None and pos <= ev.start and ev.end <= s.start + q.end

@@ -126,9 +126,15 @@ def _modifier_before(toks: list[Token], i: int, lex: Lexicon) -> tuple[str, str,
         if i - n < 0:
             continue
         key = " ".join(t.low for t in toks[i - n : i])
-        if key in mods and not _after_change_verb(toks, i - n, lex):
+        if key in mods and not _after_change_verb(toks, i - n, lex) and not _particle_of_verb(toks, i - n, key, lex):
             return mods[key], key, i - n
     return None
+
+
+def _particle_of_verb(toks: list[Token], at: int, key: str, lex: Lexicon) -> bool:
+    """'handed over 21 schoolgirls': "over" belongs to the verb, so the count is exact, not '>21'."""
+    verbs = lex.get("particle_verbs", {}).get(key, [])
+    return at > 0 and toks[at - 1].low in verbs
 
 
 def _after_change_verb(toks: list[Token], at: int, lex: Lexicon) -> bool:
@@ -460,6 +466,8 @@ _CLAUSE_END = {",", ";", ":", ".", "—", "–", "while", "and", "а", "и", "н
 # "another 40", "a further 12": added to a count said before; "eight had serious injuries",
 # «трое в тяжёлом состоянии»: those of one severity. Both are parts of the toll, not rivals.
 _ADDED = ("another", "further", "ещё")
+# "any of the more than 200 girls", "some of the 87": the figure is the whole, the part unknown
+_SOME_OF = ("any", "some", "none", "all", "most", "many", "few", "several", "each", "one")
 _SEVERITY = ("serious", "critical", "life-threatening", "severe", "minor", "slight",
              "тяжел", "тяжёл", "критическ", "легк")  # fmt: skip
 # "five victims were members of a temple", "three were children", "ten were from Ohio": the
@@ -483,6 +491,12 @@ def _clause_after(toks: list[Token], k: int, limit: int) -> list[Token]:
 
 def _part(toks: list[Token], i: int, first: int, k: int) -> tuple[str | None, str | None]:
     """Whether the count is a part of a larger group, and which kind of part: (kind, words)."""
+    if first >= 2 and toks[first - 1].low in ("of", "the") and (
+        toks[first - 2].low in _SOME_OF or (first >= 3 and toks[first - 2].low == "of" and toks[first - 3].low in _SOME_OF)
+    ):
+        # "the release of any of the more than 200 girls": the number is the whole group,
+        # and what happened is said of an unknown part of it
+        return "whole", " ".join(t.text for t in toks[max(0, first - 3) : first])
     found = _partitive(toks, i, k) or _included(toks, first)
     if found:
         return "subset", found
