@@ -174,6 +174,10 @@ def test_demo_builds_and_prints_stories(tmp_path) -> None:
     assert sorted(sorted(s["refs"]) for s in stories) == sorted(sorted(e) for e in expected["stories"])
     again = run_cli("demo", db=db, timeout=300)
     assert again.returncode == 0 and len(_lines(run_cli("articles", "--json", db=db))) == len(rows)
+    # a dossier holds the entity's own events: the envoy took part in the talks, he pardoned no one
+    envoy = json_out(run_cli("entity", "Owen Brakely", "--json", db=db))
+    events = {e["event"] for e in envoy["timeline"]}
+    assert "meeting" in events and not events & {"pardon", "release"}
 
 
 def test_spacy_backend_from_the_cli_with_a_pipeline_built_here(tmp_path) -> None:

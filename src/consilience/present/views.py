@@ -310,6 +310,10 @@ def entity_detail(store: Store, row: Any) -> dict[str, Any]:
     }
 
 
+# Events every party named beside them takes part in, whoever the grammar makes their subject.
+_SHARED_EVENTS = frozenset({"meeting", "agreement"})
+
+
 def entity_timeline(store: Store, row: Any, variants: dict[str, list[str]], arts: dict[str, Any]) -> list[dict[str, Any]]:
     """Events whose actors include the entity, dated by the claim or its article, with sources."""
     from consilience.store.analysis import claims_of
@@ -325,9 +329,13 @@ def entity_timeline(store: Store, row: Any, variants: dict[str, list[str]], arts
         if claim.event_type == "statement":  # who said what is an attribution, not a life event
             continue
         actors = {a.casefold() for a in claim.actors}
-        quote = claim.quote.casefold()
         named = actors & surfaces or {a for a in actors if a.split() and a.split()[-1] in last_names}
-        if not named and not any(s in quote for s in surfaces if len(s) > 3):
+        quote = claim.quote.casefold()
+        in_sentence = any(s in quote for s in surfaces if len(s) > 3)
+        if not named and not (claim.event_type in _SHARED_EVENTS and in_sentence):
+            # named in the sentence is not enough: "The man, who had been kidnapped by Boko
+            # Haram, was detained" is no event of Boko Haram's; but every party named beside
+            # talks or a deal took part in it ("after envoy Owen Brakely's two days of talks")
             continue
         # With no date of its own the event takes its article's: that is when it was reported,
         # which for a restated past event ("sentenced to eleven years") is not when it happened.
