@@ -573,6 +573,21 @@ def _name_pair(tokens: list[Token], idx: list[int], pos: int, tails: frozenset[s
     return first, second
 
 
+def _team(tokens: list[Token], idx: list[int], pos: int, language: str, uses: RunUses) -> bool:
+    """Whether the run is exactly a town and a capitalised plural that the article also writes
+    after "the": a team ("the Chicago Cubs ... the Cubs", "the Cleveland Indians"). People take
+    no article, so "Tyler Jones" and "Florence Williams" stay people."""
+    if len(idx) - pos != 2 or language != "en":
+        return False
+    first, second = (strip_possessive(tokens[k]) for k in idx[pos:])
+    if first is not tokens[idx[pos]] or re.fullmatch(r"[A-Z][a-z]+[^su]s", second.text) is None:
+        return False
+    if lookup_place([first], language) is None or _known_given(first.text, language):
+        return False
+    written = uses.of((first.text, second.text)) + [p - 1 for p in uses.of((second.text,))]
+    return any(uses.before(p, _THE) or uses.before(p + 1, _THE) for p in written)
+
+
 def _name_of_towns(tokens: list[Token], idx: list[int], pos: int, lex: Lexicon, language: str) -> bool:
     """Whether a run is exactly two words that are each a town (or a town's alias) but no place
     together, in Latin script: English writes "Carson, California" with a comma, so two towns
@@ -743,6 +758,10 @@ def segment(
         if n:
             out.append(_typed_span(text, tokens, idx[pos : pos + n], "place"))
             pos += n
+            continue
+        if _team(tokens, idx, pos, language, uses):
+            out.append(_typed_span(text, tokens, idx[pos : pos + 2], "org"))  # "Chicago Cubs"
+            pos += 2
             continue
         n = _org_by_cue(tokens, idx, pos, lex)
         if n:
