@@ -40,6 +40,15 @@ def test_copies_count_once():
     assert "copies of one text" in c.reason
 
 
+def test_a_conflict_reason_names_a_few_pairs_and_counts_the_rest():
+    outlets = ["Lark", "Post", "Herald", "Gazette", "Times"]
+    articles = [SourceArticle(o.lower(), outlet=o) for o in outlets]
+    figures = ["7", "12", "19", "25", "31"]
+    c = _only(compare_story(articles, [_dead(a.id, v) for a, v in zip(articles, figures)]))
+    assert c.status == "conflicting" and len(c.conflict_pairs) > 3
+    assert c.reason.count("the ranges do not meet") == 3 and "more disagreeing pair(s)" in c.reason
+
+
 def test_two_articles_of_one_outlet_are_one_source():
     articles = [SourceArticle("a", outlet="Daily Lark"), SourceArticle("b", outlet="daily lark")]
     comparison = compare_story(articles, [_dead("a", "7"), _dead("b", "7")])

@@ -77,6 +77,9 @@ def _groups_text(idx: Sequence[int], claims: Sequence[Claim], groups: Independen
     return "; ".join(f"{g}: {id_list(a)}" for g, a in sorted(by_group.items()))
 
 
+_SHOWN_PAIRS = 3  # a reason is read by a person: a toll that moved all night has dozens of pairs
+
+
 def verdict(
     members: Sequence[int],
     claims: Sequence[Claim],
@@ -105,7 +108,11 @@ def verdict(
             note = "independent groups" if gx != gy else "the same group (copies disagree)"
             later = " (both figures later revised)" if x in superseded else ""
             sides.append(f"{why} ({note} {gx}, {gy}){later}")
-        reason = "sources give incompatible values: " + "; ".join(sides)
+        sides = list(dict.fromkeys(sides))  # one pair of articles may disagree in several sentences
+        shown = "; ".join(sides[:_SHOWN_PAIRS])
+        if len(sides) > _SHOWN_PAIRS:  # every pair stays in `conflicts` (the JSON's conflict_pairs)
+            shown += f"; and {len(sides) - _SHOWN_PAIRS} more disagreeing pair(s)"
+        reason = "sources give incompatible values: " + shown
         if superseded:
             reason += "; earlier figure revised: " + "; ".join(sorted(set(superseded.values())))
         return Verdict(
