@@ -46,3 +46,11 @@ def test_a_story_of_several_episodes_lists_them_and_tags_each_claim() -> None:
     # one episode: no section, no tag
     view["episodes"] = []
     assert "Episodes" not in render_story(view) and "ep 2" not in render_story(view)
+
+
+def test_a_clipped_quote_ends_between_words() -> None:
+    from consilience.present.text import clip
+
+    quote = "killing at least 84 people and leaving around 202 injured in the city"
+    assert clip(quote, 48) == "killing at least 84 people and leaving around…"
+    assert "around 20…" not in clip(quote, 49) and clip(quote, 200) == quote

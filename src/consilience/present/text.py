@@ -55,6 +55,15 @@ def render_article(view: dict[str, Any]) -> str:
 _STATUS = {"corroborated": "CORROBORATED", "single_source": "single source", "conflicting": "CONFLICTING"}
 
 
+def clip(text: str, limit: int) -> str:
+    """A quote cut to `limit` characters between words, marked "…": cut inside a word, "around
+    202 injured" read "around 20"."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
+
+
 def _short(value: str | None, n: int = 12) -> str:
     return (value or "")[:n]
 
@@ -127,7 +136,7 @@ def render_story(view: dict[str, Any], markdown: bool = False) -> str:
         for sup in c.get("support", [])[:6]:
             who = f" — according to {sup['attributed_to']}" if sup.get("attributed_to") else ""
             outlet = next((s.get("outlet") for s in sources if s["article"] == sup.get("article")), None) or _short(sup.get("article"))
-            lines.append(f"      {outlet}: \u201c{sup.get('quote', '')[:220]}\u201d{who}")
+            lines.append(f"      {outlet}: \u201c{clip(sup.get('quote', ''), 220)}\u201d{who}")
     discrepancies = view.get("discrepancies", [])
     if discrepancies:
         lines += ["", f"{h2}Naming discrepancies"]
@@ -155,7 +164,7 @@ def render_entity(view: dict[str, Any]) -> str:
         for event in view["timeline"]:
             outlets = sorted({s.get("outlet") or _short(s["article"]) for s in event["sources"]})
             quote = event.get("quote") or event["statement"]
-            quote = quote if len(quote) <= 110 else quote[:107] + "..."
+            quote = clip(quote, 110)
             when = ("~" if event.get("dated_by") == "article" else "") + (event.get("when") or "????")
             lines.append(f"  {when:<11}  {event['event']:<12} [{', '.join(outlets)}] \u201c{quote}\u201d")
     lines += ["", "Stories"]
