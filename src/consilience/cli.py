@@ -296,6 +296,7 @@ def story(
 @app.command()
 def entities(db: DbOption = None, as_json: JsonOption = False) -> None:
     """List the people, places and organisations named, most mentioned first."""
+    from consilience.present.text import clip
     from consilience.present.views import entity_rows
 
     rows = entity_rows(_open(db))
@@ -308,7 +309,7 @@ def entities(db: DbOption = None, as_json: JsonOption = False) -> None:
         table.add_column(name, no_wrap=name not in ("variants",), overflow="fold")
     for row in rows:
         others = [v for v in row["variants"] if v != row["name"]]
-        table.add_row(row["id"][:12], row["type"], str(row["mentions"]), str(len(row["articles"])), row["name"], ", ".join(others)[:100])
+        table.add_row(row["id"][:12], row["type"], str(row["mentions"]), str(len(row["articles"])), row["name"], clip(", ".join(others), 100))
     out.print(table)
     out.print(f"{len(rows)} entit(ies)")
 
