@@ -121,3 +121,13 @@ def test_a_name_inside_a_relative_clause_is_not_the_subject_after_it() -> None:
     # control: a named head before the clause is still the subject
     (release,) = find_events("Velesk, who has ruled Varnia since 2011, has released 87 prisoners.", en)
     assert release.actors == ("Velesk",)
+
+
+def test_every_party_named_in_talks_takes_part() -> None:
+    assert _actors("Talks between Radomir Velesk and Owen Brakely lasted two days.", "en")["meeting"] == (
+        "Radomir Velesk", "Owen Brakely")  # fmt: skip
+    assert _actors("Owen Brakely held talks with Radomir Velesk and Ilse Varga on Friday.", "en")["meeting"] == (
+        "Owen Brakely", "Radomir Velesk", "Ilse Varga")  # fmt: skip
+    # control: a release names only who was released, not everyone listed after it in another clause
+    assert "Ilse Varga" not in _actors("Velesk Radomir released Tom Bell, and Ilse Varga spoke later.", "en").get(
+        "release", ())  # fmt: skip

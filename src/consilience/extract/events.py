@@ -277,6 +277,26 @@ def _not_an_event(text: str, m: re.Match[str], etype: str, lex: Lexicon, title_c
     return rx is not None and any(x.start() <= m.start() and m.end() <= x.end() for x in rx.finditer(text))
 
 
+# Events in which every party named takes part, so "A and B" after the trigger are all actors.
+_SHARED = frozenset({"meeting", "agreement"})
+
+
+def _joined_after(text: str, first: Name, after: list[Name], lex: Lexicon) -> list[Name]:
+    """The names that follow `first` joined to it by "and" (or a comma), in order: "between
+    Velesk and Brakely", «между Велеском и Брейкли»."""
+    joiners = _vocabulary(lex.lang).list_joiners
+    out, last = [], first
+    for n in after:
+        if n.start <= last.start:
+            continue
+        gap = f" {text[last.end : n.start]} "  # the joiner's own spaces: " and "
+        if not joiners.search(gap) or joiners.sub(" ", gap).strip():
+            break  # "between A and B", "A, B and C": only joiners between them
+        out.append(n)
+        last = n
+    return out
+
+
 def _listed(text: str, names: list[Name], trig_end: int, lex: Lexicon) -> list[Name]:
     """The names of a list the trigger introduces: "among those freed are X, ..., and Y",
     "среди освобождённых — X": a copula or a dash right after the trigger, then names up to the
@@ -375,6 +395,8 @@ def find_events(text: str, lex: Lexicon) -> list[Event]:
                 actors = [(obj, "agent"), *[(n, "object") for n, _ in patient]]
             elif obj:
                 actors.append((obj, "object"))
+                if etype in _SHARED:  # "talks between Velesk and Brakely": every party takes part
+                    actors += [(n, "object") for n in _joined_after(text, obj, after, lex)]
             # "Among those freed are X, ..., and Y": every name of the list is what was done to
             actors += [(n, "object") for n in _listed(text, names, m.end(), lex) if n is not obj]
             kept: dict[str, tuple[int, int, str]] = {}
