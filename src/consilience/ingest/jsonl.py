@@ -11,7 +11,7 @@ from consilience.model import RawDocument, Skipped
 from consilience.normalise.charset import DecodeError, decode_bytes
 
 # The CONTRACT's names first, then those of common crawler exports: news-please ("maintext",
-# "date_publish", "source_domain", "authors", as in ../shared/datasets/giveme5w1h-news-cluster),
+# "date_publish", "source_domain", "authors", the format of the giveme5w1h news cluster),
 # schema.org ("articleBody", "datePublished"), RSS-to-JSON tools ("pubDate").
 _TEXT_KEYS = ("text", "body", "content", "maintext", "articleBody")
 _FIELDS = {
