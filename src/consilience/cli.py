@@ -296,7 +296,7 @@ def story(
 @app.command()
 def entities(db: DbOption = None, as_json: JsonOption = False) -> None:
     """List the people, places and organisations named, most mentioned first."""
-    from consilience.present.text import clip
+    from consilience.normalise.text import clip
     from consilience.present.views import entity_rows
 
     rows = entity_rows(_open(db))

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from consilience.extract.lexicon import Lexicon
+from consilience.extract.lexicon import Lexicon, load_lexicon
 from consilience.model import Attribution
 
 _MAX_WORDS = 10
@@ -217,7 +217,7 @@ def _shorten(phrase: str, lex: Lexicon) -> str | None:
     words = phrase.split()
     if not words:
         return phrase
-    coordinators = {w.lower() for w in lex.attribution("coordinators")}
+    coordinators = _words_of(lex, "coordinators")
     if words[-1].lower() in coordinators:
         lead = _clean(phrase, lex).split()
         name = []
@@ -316,15 +316,17 @@ def find_attribution(text: str, lex: Lexicon) -> FoundAttribution | None:
             speakers.append(Speaker(m.start(), src, m.group().lower(), cites, span))
             used.append((m.start(), end))
     not_after = {w.lower() for w in lex.attribution("not_reporting_after")}
-    raw_documents = lex.raw.get("attribution", {}).get("document_participles", {})
-    documents = {k: {w.lower() for w in raw_documents.get(k, [])} for k in ("nouns", "verbs")}
     for m in verbs.finditer(text) if verbs else ():
         if any(s <= m.start() < e for s, e in used) or _negated(text, m.start(), negations):
             continue
         before_word = text[max(0, m.start() - 20) : m.start()].split()[-1:]
         if before_word and before_word[0].lower() in not_after:
             continue  # "is yet to be announced", "an estimated $5 billion": passive or adjective
-        if before_word and before_word[0].lower() in documents["nouns"] and m.group().lower() in documents["verbs"]:
+        if (
+            before_word
+            and before_word[0].lower() in _words_of(lex, "document_nouns")
+            and m.group().lower() in _words_of(lex, "document_participles")
+        ):
             continue  # "said in a statement posted on Facebook": the document was posted, nobody spoke
         before, b_start = _clause_before(text, m.start(), lex)
         speaker_part = _shorten(before, lex)
@@ -419,10 +421,10 @@ def what_was_said(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) -> 
         pos = max(pos, end)
     pieces.append(text[pos:])
     lead = _trim(pieces[0])
-    subordinate = {w.lower() for w in lex.attribution("subordinators")}
-    channels = tuple(c.lower() for c in lex.attribution("channel_tails"))
+    subordinate = _words_of(lex, "subordinators")
+    channels = tuple(_words_of(lex, "channel_tails"))
     words = lead.split()
-    if words and words[-1].lower() in {w.lower() for w in lex.attribution("coordinators")}:
+    if words and words[-1].lower() in _words_of(lex, "coordinators"):
         words = []  # "The Red Sox made an offer, but sources say it is less": the clause after is theirs
     opening = words[0].lower() if words else ""
     participle = opening.endswith(tuple(lex.attribution("participle_endings"))) and words[0][:1].isupper()
@@ -444,12 +446,11 @@ def what_was_said(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) -> 
 def _past_opener(piece: str, lex: Lexicon) -> str:
     """The words after "that" when it opens the clause: "announced on Saturday afternoon that it would ..."."""
     words = piece.lstrip(_EDGE_PUNCT).split()
-    opener = {w.lower() for w in lex.attribution("complementizers")}
+    opener = _words_of(lex, "complementizers")
     # "said in a statement posted on the temple's Facebook page and emailed to the AP that ...":
     # a channel phrase may run long before its "that"
-    documents = lex.raw.get("attribution", {}).get("document_participles", {}).get("verbs", [])
-    channel = " ".join(words).lower().startswith(tuple(c.lower() for c in lex.attribution("channel_tails")))
-    channel = channel or (bool(words) and words[0].lower() in documents)  # "[said in a statement] posted on ..."
+    channel = " ".join(words).lower().startswith(tuple(_words_of(lex, "channel_tails")))
+    channel = channel or (bool(words) and words[0].lower() in _words_of(lex, "document_participles"))  # "[said in a statement] posted on ..."
     for i, word in enumerate(words[: 20 if channel else 9]):
         if word.lower().strip(",") in opener:
             return " ".join(words[i + 1 :])
@@ -501,9 +502,7 @@ def _apposition(
         if len(candidate.split()) > 1 and _name_like(candidate) and _plausible(candidate, lex):
             return candidate, p_start  # not "Erie, Pennsylvania," nor "two ministers, A and B,"
         return None
-    subordinate = {w.lower() for w in lex.attribution("subordinators")} - {
-        w.lower() for w in lex.attribution("coordinators")
-    }
+    subordinate = _words_of(lex, "subordinators") - _words_of(lex, "coordinators")
     pos, first = p_start, None
     for _ in range(3):  # "Laurence Mark, a co-producer of the telecast, with Bill Condon, said"
         comma = text.rfind(",", 0, pos)
@@ -531,8 +530,15 @@ def _apposition(
 
 
 def _words_of(lex: Lexicon, key: str) -> frozenset[str]:
-    """One attribution word list of the lexicon, lower-cased, as a set."""
-    return frozenset(w.lower() for w in lex.attribution(key))
+    """One attribution word list of the lexicon, lower-cased, as a set (built once per language:
+    the rules ask for these lists word by word)."""
+    return _word_set(lex.lang, key)
+
+
+@lru_cache(maxsize=256)
+def _word_set(lang: str, key: str) -> frozenset[str]:
+    # load_lexicon makes one Lexicon per language, so the language names the lists
+    return frozenset(w.lower() for w in load_lexicon(lang).attribution(key))
 
 
 def _relative_word(word: str, lex: Lexicon) -> bool:
@@ -609,7 +615,7 @@ def _phrase_start(text: str, pos: int, lex: Lexicon, most: int = 3) -> int:
     start) comes right before them; "after what Israel says" has none, so "Israel" starts there.
     """
     m = re.search(rf"(?:^|[,;:\"”»(—–]\s*)((?:[^\s,;:\"”»(—–]+\s+){{1,{most}}})$", text[:pos])
-    coordinators = {w.lower() for w in lex.attribution("coordinators")}
+    coordinators = _words_of(lex, "coordinators")
     if not m or any(w.lower() in coordinators for w in m.group(1).split()):
         return pos  # "..., but sources close to the talks say": "but" joins clauses, it is no title
     return pos - len(m.group(1))

@@ -21,6 +21,7 @@ from consilience.extract.quantities import Quantity, find_quantities
 from consilience.extract.salience import triage
 from consilience.extract.sentences import Sentence, split_sentences
 from consilience.model import Attribution, Claim, Mention
+from consilience.normalise.text import clip
 
 
 def _label(event_type: str) -> str:
@@ -322,12 +323,7 @@ def _attribution_statement(attribution: Attribution, said: str) -> str:
     tell one from another without opening every quote.
     """
     who = f"{' -> '.join(attribution.chain)} ({attribution.cue})"
-    if not said:
-        return who
-    if len(said) > _GIST_CHARS:
-        cut = said.rfind(" ", 0, _GIST_CHARS)
-        said = said[: cut if cut > 0 else _GIST_CHARS].rstrip(" ,;:") + "…"
-    return f"{who}: {said}"
+    return f"{who}: {clip(said, _GIST_CHARS)}" if said else who
 
 
 def _confirms_lead(claim: Claim, lang: str) -> bool:

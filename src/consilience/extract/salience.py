@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from consilience.model import Claim
 
@@ -47,6 +48,12 @@ def _why_not_checkable(claim: Claim, counted: set[tuple[int, str]]) -> str | Non
     return None
 
 
+@lru_cache(maxsize=16)
+def _furniture(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex for a language's site-furniture patterns, compiled once."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
 def triage(claims: list[Claim], furniture: Sequence[str] = ()) -> list[Claim]:
     """Keep the checkable claims as they are and demote the rest to kind "other" (see module docstring).
 
@@ -54,7 +61,7 @@ def triage(claims: list[Claim], furniture: Sequence[str] = ()) -> list[Claim]:
     which the site addresses its reader.
     """
     counted = {(c.start, c.event_type) for c in claims if c.kind == "quantity" and c.event_type}
-    promo = re.compile("|".join(f"(?:{p})" for p in furniture), re.IGNORECASE) if furniture else None
+    promo = _furniture(tuple(furniture))
     out = []
     for c in claims:
         if promo is not None and promo.search(c.quote):

@@ -43,3 +43,12 @@ def identity_text(text: str) -> str:
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(re.findall(r"\w+", folded))
+
+
+def clip(text: str, limit: int) -> str:
+    """Text cut to `limit` characters between words, marked "…" (for labels and quotes on screen):
+    cut inside a word, "around 202 injured" read "around 20"."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"

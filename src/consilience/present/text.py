@@ -8,6 +8,8 @@ from typing import Any
 
 from rich.table import Table
 
+from consilience.normalise.text import clip
+
 
 def _wrap(text: str, width: int = 100) -> str:
     return "\n\n".join(textwrap.fill(p, width) for p in text.split("\n\n"))
@@ -53,15 +55,6 @@ def render_article(view: dict[str, Any]) -> str:
 
 
 _STATUS = {"corroborated": "CORROBORATED", "single_source": "single source", "conflicting": "CONFLICTING"}
-
-
-def clip(text: str, limit: int) -> str:
-    """A quote cut to `limit` characters between words, marked "…": cut inside a word, "around
-    202 injured" read "around 20"."""
-    if len(text) <= limit:
-        return text
-    cut = text.rfind(" ", 0, limit)
-    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
 
 
 def _short(value: str | None, n: int = 12) -> str:

@@ -103,7 +103,7 @@ def find_story_id(store: Store, key: str) -> str:
 
     row = store.conn.execute("SELECT id FROM stories WHERE id = ?", (key,)).fetchone()
     if row is None and len(key) >= 4:
-        rows = store.conn.execute("SELECT id FROM stories WHERE id >= ? AND id < ? LIMIT 2", (key, key + "\uffff")).fetchall()
+        rows = store.by_id_prefix("stories", key)
         row = rows[0] if len(rows) == 1 else None
     if row is None:
         # an article id or ref leads to its story
@@ -203,9 +203,7 @@ def find_entity(store: Store, key: str, fuzzy: bool = True) -> Any:
     row = store.conn.execute("SELECT * FROM entities WHERE id = ?", (key,)).fetchone()
     if row is None and len(key) >= 6 and all(c in "0123456789abcdef" for c in key):
         # the 12-character id `consilience entities` shows, as `story` and `article` take theirs
-        rows = store.conn.execute(
-            "SELECT * FROM entities WHERE id >= ? AND id < ? LIMIT 2", (key, key + "\uffff")
-        ).fetchall()
+        rows = store.by_id_prefix("entities", key)
         if len(rows) > 1:
             raise UserInputError(f"{key!r} matches several entities", "give more characters of the id")
         row = rows[0] if rows else None

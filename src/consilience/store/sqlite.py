@@ -175,14 +175,21 @@ class Store:
             return row
         rows = self.conn.execute("SELECT * FROM articles WHERE ref = ? LIMIT 2", (key,)).fetchall()
         if not rows and len(key) >= 6:
-            rows = self.conn.execute(
-                "SELECT * FROM articles WHERE id >= ? AND id < ? LIMIT 2", (key, key + "\uffff")
-            ).fetchall()
+            rows = self.by_id_prefix("articles", key)
         if len(rows) == 1:
             return rows[0]
         if len(rows) > 1:
             raise UserInputError(f"{key!r} matches several articles", "give more characters of the id")
         raise UserInputError(f"no article with id or ref {key!r}", "list them with `consilience articles`")
+
+    def by_id_prefix(self, table: str, prefix: str) -> list[sqlite3.Row]:
+        """Up to two rows of `table` whose id starts with `prefix`: the short ids the lists print
+        (two rows mean the prefix is ambiguous)."""
+        if table not in ("articles", "stories", "entities"):
+            raise ValueError(f"no id prefix lookup for table {table!r}")
+        return self.conn.execute(
+            f"SELECT * FROM {table} WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff")
+        ).fetchall()
 
     def skipped(self) -> list[sqlite3.Row]:
         return self.conn.execute("SELECT * FROM skipped ORDER BY first_seen, input").fetchall()
