@@ -48,7 +48,7 @@ def _reset() -> None:
     """Forget the built gazetteer, in memory and on disk (a fresh cache folder), so it is built
     again with the rule under test and its build time is measured."""
     os.environ["CONSILIENCE_CACHE_DIR"] = tempfile.mkdtemp(prefix="consilience-places-bench-")
-    for fn in (mention_lexicon._base_gazetteer, mention_lexicon._gazetteer_with):
+    for fn in (mention_lexicon._base_tables, mention_lexicon._base_gazetteer, mention_lexicon._gazetteer_with, mention_lexicon._minor_places):
         fn.cache_clear()
 
 

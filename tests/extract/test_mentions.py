@@ -591,3 +591,38 @@ def test_a_town_before_a_surname_the_article_uses_alone_is_a_person() -> None:
     assert {(m.text, m.type) for m in find_mentions("b", team, "en")} == {("Chicago Cubs", "org")}
     fire = "Crews from Palmer Fire arrived. The fire spread to the roof."
     assert ("Palmer Fire", "person") not in {(m.text, m.type) for m in find_mentions("c", fire, "en")}
+
+
+def _typed(text: str) -> set[tuple[str, str]]:
+    return {(m.text, m.type) for m in find_mentions("a", text, "en")}
+
+
+def test_a_common_given_name_that_is_a_small_town_starts_a_persons_name() -> None:
+    """"Lindsay" (a town in Ontario) before an unknown surname is a person's given name, and the
+    article's later lone "Lindsay" is that person; a big city keeps its reading before a word that
+    is no common surname ("Dallas Cowboys")."""
+    found = _typed("Lindsay Varkell arrived late. Lindsay was tired, an aide said.")
+    assert found == {("Lindsay Varkell", "person"), ("Lindsay", "person")}
+    assert ("Lennox Lewis", "person") in _typed("He floored Lennox Lewis in 2001.")
+    assert not {t for t in _typed("He played for the Dallas Cowboys in Dallas.") if t[1] == "person"}
+
+
+def test_a_small_towns_name_after_a_title_or_before_administration_is_a_person() -> None:
+    assert _typed("Last week President Obama changed his mind. Obama said so.") == {("Obama", "person")}
+    assert _typed("The Bush administration loosened the rules.") == {("Bush", "person")}
+    assert ("George W. Bush", "person") in _typed("A member of President George W. Bush's council spoke.")
+
+
+def test_a_lone_given_name_is_a_person_unless_the_article_puts_something_in_the_town() -> None:
+    assert ("Vincent", "person") in _typed("He left three children, Vincent, Lucia and Carmella Esposito.")
+    assert ("Tyler", "place") in _typed("She grew up in Tyler, Texas. Tyler is hot in August.")
+    assert ("Warren", "place") in _typed("The victim, Ann Kafoury, 63, of Warren, died on Monday.")
+    assert ("Troy", "place") in _typed("The man was arrested, according to Troy police.")
+
+
+def test_titles_storms_quoted_openings_and_company_names_are_no_towns() -> None:
+    assert ("Officer", "place") not in _typed("CHP Officer Brian Pennings said the driver was drunk.")
+    assert _typed("It came three weeks after Hurricane Katrina.") == set()
+    # a quote's first word is a sentence's: the article's lower-case "never" shows it a word
+    assert _typed("She wrote, “Never thought that would be the last time.” They never met.") == set()
+    assert _typed("The sequel to Summit Entertainment's vampire film opened.") == {("Summit Entertainment", "org")}

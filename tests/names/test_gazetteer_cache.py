@@ -42,17 +42,24 @@ def test_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch) -> No
 def test_the_mention_gazetteer_is_kept_on_disk_and_read_back(tmp_path, monkeypatch) -> None:
     from consilience.extract import mention_lexicon
 
+    def forget() -> None:
+        mention_lexicon._base_tables.cache_clear()
+        mention_lexicon._base_gazetteer.cache_clear()
+        mention_lexicon._minor_places.cache_clear()
+
     monkeypatch.setenv("CONSILIENCE_CACHE_DIR", str(tmp_path / "cache"))
-    mention_lexicon._base_gazetteer.cache_clear()
+    forget()
     built = mention_lexicon._base_gazetteer()
     files = list((tmp_path / "cache").glob("mention-gazetteer-*.marshal"))
     assert len(files) == 1 and built.get("Minsk") == "Minsk"
+    assert mention_lexicon.is_minor_place("Lindsay") and not mention_lexicon.is_minor_place("Minsk")
 
     calls: list[int] = []
-    monkeypatch.setattr(mention_lexicon, "_build_base_gazetteer", lambda: calls.append(1) or {})
-    mention_lexicon._base_gazetteer.cache_clear()
+    empty = {"places": {}, "minor": {}}
+    monkeypatch.setattr(mention_lexicon, "_build_base_tables", lambda: calls.append(1) or empty)
+    forget()
     assert mention_lexicon._base_gazetteer() == built and not calls  # read back, not built
     files[0].write_bytes(b"damaged")
-    mention_lexicon._base_gazetteer.cache_clear()
+    forget()
     assert mention_lexicon._base_gazetteer() == {} and calls == [1]  # damaged: built again
-    mention_lexicon._base_gazetteer.cache_clear()
+    forget()

@@ -6,7 +6,13 @@ import re
 from functools import lru_cache
 
 from consilience.extract.lexicon import load_lexicon as claims_lexicon
-from consilience.extract.mention_lexicon import given_names, is_country, load_lexicon
+from consilience.extract.mention_lexicon import (
+    gazetteer,
+    given_names,
+    is_country,
+    is_minor_place,
+    load_lexicon,
+)
 from consilience.extract.mention_morph import (
     gender_of,
     is_adjective,
@@ -14,6 +20,7 @@ from consilience.extract.mention_morph import (
     nominative_candidates,
 )
 from consilience.extract.mention_rules import Candidate
+from consilience.names.census import common_given_name
 
 
 def _given_gender(word: str, language: str) -> tuple[str, str]:
@@ -53,6 +60,18 @@ def looks_like_surname(word: str, language: str) -> bool:
     return any(f.casefold().endswith(s) for f in forms for s in lex.surname_suffixes)
 
 
+def lookup_place_text(words: str) -> bool:
+    """Whether a written place or its abbreviation ("Texas", "Miss", "N. Y") is in the gazetteer
+    or reads as a US state abbreviation."""
+    return words in gazetteer() or words.replace(" ", "") in _STATE_ABBREVIATIONS
+
+
+# US state abbreviations as datelines write them ("Jackson, Miss.", "Erie, Pa."), without dots.
+_STATE_ABBREVIATIONS = frozenset(
+    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Mass Md Mich Minn Miss Mo "
+    "Mont Neb Nev NH NJ NM NY NC ND Okla Ore Pa RI SC SD Tenn Tex Va Vt Wash Wis Wyo DC".split()
+)
+
 _LOCATIVE = re.compile(r"(?i)\b(?:in|to|from|near|outside|across|into|в|во|из|под|около)\s+$")
 
 
@@ -88,13 +107,43 @@ def _full_name_of(c: Candidate, fulls: list[tuple[int, str, set[str]]], language
     "Tesla Roadster" or "Chicago" after "Chicago Cubs" name something else."""
     keys = _surname_keys(c.text, language)
     hits = [(start, canon) for start, canon, sk in fulls if keys & sk]
-    first_word = c.text in given_names() or (c.type == "place" and c.canonical not in (None, c.text))
+    first_word = (
+        c.text in given_names()
+        or common_given_name(c.text)
+        or (c.type == "place" and c.canonical not in (None, c.text))
+    )
     if not hits and first_word and not is_cyrillic(c.text):
         hits = [(start, canon) for start, canon, _ in fulls if canon.split()[0] == c.text]
     if not hits:
         return None
     before = [h for h in hits if h[0] < c.start]
     return (max(before) if before else min(hits))[1]
+
+
+SMALL_TOWN = 200_000  # a city as big as Denver is the city even when a name stands alone
+
+_PLACE_AFTER = re.compile(r",\s+[A-Z][a-z]*\.?(?:\s+[A-Z][a-z]+)?(?=[\s,.;:)]|$)")
+
+
+def _given_not_town(c: Candidate, text: str) -> bool:
+    """A lone common given name that only a small town shares ("Vincent", "Tara"), which the
+    article never puts anything in (checked by the caller) nor follows with its state ("Tyler,
+    Texas"): a person named by first name. Latin script only; the census lists are American."""
+    if is_cyrillic(c.text) or not common_given_name(c.text) or not is_minor_place(c.text, SMALL_TOWN):
+        return False
+    if _OF_PLACE.search(text, max(0, c.start - 8), c.start):
+        return False  # "Kafoury, 63, of Warren": where someone is from
+    nxt = _NEXT_WORD.match(text, c.end)
+    if nxt and nxt.group(1) in _TOWN_NOUNS:
+        return False  # "Troy police", "Warren city council"
+    after = _PLACE_AFTER.match(text, c.end)
+    return not (after and lookup_place_text(after.group(0)[1:].strip().rstrip(".")))
+
+
+_OF_PLACE = re.compile(r",\s+of\s+$")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+# Lower-case words after which a town's name is the town: "Troy police", "Warren city council".
+_TOWN_NOUNS = frozenset({"police", "city", "town", "county", "council", "mayor", "residents", "resident", "native", "area"})
 
 
 def link_mentions(cands: list[Candidate], language: str, text: str = "") -> list[Candidate]:
@@ -105,6 +154,9 @@ def link_mentions(cands: list[Candidate], language: str, text: str = "") -> list
             c.canonical = full_name_canonical(c.text, language)
             last = c.canonical.split()[-1]
             fulls.append((c.start, c.canonical, _surname_keys(last, language)))
+    # Persons named by one word ("President Obama", "the Bush administration"): the same word alone
+    # elsewhere in the article is that person too, not the town the gazetteer knows ("Obama said").
+    titled = {c.text for c in cands if c.type == "person" and " " not in c.text}
     placed = _placed_words(cands, text, language)
     speaker_nouns = {w.casefold() for w in claims_lexicon(language).attribution("source_nouns")}
     kept: list[Candidate] = []
@@ -124,7 +176,9 @@ def link_mentions(cands: list[Candidate], language: str, text: str = "") -> list
         ):
             # "Hamilton" after "Lewis Hamilton": in an article that names the person, the lone
             # surname is the person, not the town of Hamilton.
-            canon = _full_name_of(c, fulls, language)
+            canon = _full_name_of(c, fulls, language) or (c.text if c.text in titled else None)
+            if canon is None and _given_not_town(c, text):
+                canon = c.text  # "Vincent, Lucia and Carmella": children named, not three towns
             if canon:
                 c.type, c.canonical = "person", canon
                 kept.append(c)

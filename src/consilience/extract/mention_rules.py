@@ -17,14 +17,17 @@ from consilience.extract.mention_lexicon import (
     gazetteer,
     given_names,
     is_country,
+    is_minor_place,
     known_orgs,
 )
 from consilience.extract.mention_morph import is_cyrillic, nominative_candidates
+from consilience.names.census import common_given_name, common_surname
 from consilience.names.given import is_given as is_given_name
 
 # A word: letters/digits with inner apostrophes or hyphens ("O'Brien", "Rimsky-Korsakov", "Lukashenko's").
 _WORD = re.compile(r"[^\W_](?:[\w]|['’\-](?=[^\W_]))*")
 _SENTENCE_END = set(".!?…:;\n•|")
+_OPENING_QUOTES = set("\"“«„‘`")
 _SKIP_BACK = set(" \t\"'“”«»„()[]—–-‘’")
 _POSSESSIVE = ("'s", "’s")
 
@@ -57,7 +60,10 @@ def tokenize(text: str) -> list[Token]:
         i = m.start() - 1
         while i >= 0 and text[i] in _SKIP_BACK:
             i -= 1
-        tokens.append(Token(m.start(), m.end(), m.group(), i < 0 or text[i] in _SENTENCE_END))
+        # a word right after an opening quote starts a quoted sentence or title: “Never thought…”,
+        # "Man of the Woods", ``House Call''
+        opens_quote = m.start() > 0 and text[m.start() - 1] in _OPENING_QUOTES
+        tokens.append(Token(m.start(), m.end(), m.group(), i < 0 or text[i] in _SENTENCE_END or opens_quote))
     return tokens
 
 
@@ -97,6 +103,21 @@ def _plural_possessive_in_org(text: str, tokens: list[Token], i: int, lex: Lexic
     return False
 
 
+def _middle_initial(text: str, tokens: list[Token], cur: list[int], i: int) -> bool:
+    """'George W. Bush', 'James O. Eastland': a one-letter initial and its full stop after a
+    name word keep the run whole; split there, the surname stood alone (and read as the town
+    of Bush)."""
+    last = tokens[cur[-1]]
+    return (
+        len(cur) >= 2
+        and cur[-1] == i - 1
+        and len(last.text) == 1
+        and last.text.isupper()
+        and text[last.end : tokens[i].start] == ". "
+        and len(tokens[cur[-2]].text) > 1
+    )
+
+
 def runs(text: str, tokens: list[Token], lex: Lexicon) -> list[list[int]]:
     """Maximal sequences (token indices) of capitalised words, joined by connectors like 'of'."""
     out: list[list[int]] = []
@@ -107,6 +128,7 @@ def runs(text: str, tokens: list[Token], lex: Lexicon) -> list[list[int]]:
                 cur
                 and not _only_space_between(text, tokens[cur[-1]], tok)
                 and not (cur[-1] == i - 1 and _plural_possessive_in_org(text, tokens, i, lex))
+                and not _middle_initial(text, tokens, cur, i)
             ):
                 out.append(cur)
                 cur = []
@@ -288,7 +310,7 @@ def _org_by_cue(tokens: list[Token], idx: list[int], pos: int, lex: Lexicon) -> 
         end += 1
         if word != tokens[idx[end - 1]].text:
             break
-    lows = [tokens[k].text.casefold() for k in idx[pos:end]]
+    lows = [strip_possessive(tokens[k]).text.casefold() for k in idx[pos:end]]  # "Summit Entertainment's"
     while lows and lows[-1] in lex.connectors:
         lows.pop()
     for k in range(1, len(lows) - 2):
@@ -370,6 +392,41 @@ def _name_follows(
         or lookup_place([word], language)
         or lookup_org([word], language)
     )
+
+
+def _lone_person(tokens: list[Token], idx: list[int], pos: int, lex: Lexicon, titled: bool) -> bool:
+    """Whether a word the gazetteer reads as a town under a million people is a person named by
+    that one word: right after a person's title ("President Obama", "Officer Brad"), or before a
+    word of a person's office ("the Bush administration")."""
+    if not is_minor_place(strip_possessive(tokens[idx[pos]]).text):
+        return False
+    if titled:
+        return True
+    after = idx[pos] + 1
+    return pos + 1 == len(idx) and after < len(tokens) and tokens[after].text in lex.person_after
+
+
+def _name_not_town(
+    tokens: list[Token], idx: list[int], pos: int, lex: Lexicon, language: str, lower_words: frozenset[str]
+) -> bool:
+    """Whether a word the gazetteer reads as a town starts a person's name here (Latin script):
+    a common given name, or any town under a million people, before a surname-like word
+    ("Lindsay Lohan", "Lennox Lewis"). A big city takes a common given name and a common surname
+    both ("Paris Hilton"), so "Dallas Cowboys" and "Orlando Magic" stay the city. The US Census
+    lists give the names (names/census.py; bench/places_typed_realnews.py measures the rule)."""
+    if not _name_follows(tokens, idx, pos + 1, lex, language):
+        return False
+    word = strip_possessive(tokens[idx[pos]]).text
+    nxt = strip_possessive(tokens[idx[pos + 1]]).text
+    low = nxt.casefold()
+    surname = (
+        common_surname(nxt)
+        and low not in lower_words
+        and low not in lex.org_tail | lex.place_tail | lex.misc_tail
+    )
+    if common_given_name(word):
+        return is_minor_place(word) or surname
+    return is_minor_place(word) and surname
 
 
 def _sentence_word_before_name(chunk: list[Token], lex: Lexicon, language: str) -> bool:
@@ -753,6 +810,7 @@ def segment(
             # A multi-word role first, even over a place: "Human rights activist", "Prime Minister".
             role = title_text(text, tokens, idx[pos], lex)
             pos += t
+            title_end = pos
             continue
         n = _state_run(tokens, idx, pos, lex)
         if n:
@@ -800,6 +858,21 @@ def segment(
                 # place after a title is its genitive ("Глава Гродно Мечислав Гой")
                 n = 0
             first = tokens[idx[pos]]
+            if n == 1 and not is_country(org) and not is_cyrillic(first.text):
+                titled = role is not None and pos in (0, title_end) and pos != title_of
+                if _lone_person(tokens, idx, pos, lex, titled):
+                    word = strip_possessive(first)  # "President Obama": a person, not the town
+                    start, end, surface = _span(text, [word])
+                    out.append(Candidate(start, end, surface, "person", role, None, word.sent_start))
+                    role = None
+                    pos += 1
+                    continue
+                if _name_not_town(tokens, idx, pos, lex, language, lower_words):
+                    n = 0  # "Lindsay Lohan": a person's name, not the town
+                elif strip_possessive(first).text.casefold() in lex.titles:
+                    n = 0  # "CHP Officer Brian Pennings": a title, not the town of Officer
+                elif first.text.casefold() in lex.misc_head and pos + 1 < len(idx):
+                    n = 0  # "Hurricane Katrina": a storm's name, not the town of Hurricane
             if n == 1 and first.sent_start and first.text.lower() in lower_words and not is_country(org):
                 n = 0  # "Police said", "Human rights groups": the article's own common word
             if n == 1 and not is_country(org) and _name_of_towns(tokens, idx, pos, lex, language):
