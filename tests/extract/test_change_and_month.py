@@ -145,3 +145,11 @@ def test_a_movable_holiday_is_the_day_it_fell_on_that_year() -> None:
     assert values("На Рождество его освободили.", "ru", "2026-01-20") == ["2026-01-07"]
     assert values("Католическое Рождество прошло спокойно.", "ru", "2026-01-20") == ["2025-12-25"]
     assert values("Easter Island lies far out in the Pacific.") == []
+
+
+def test_a_day_and_month_without_a_year_in_an_undated_article_is_no_date() -> None:
+    """An undated article's "Nov. 25" has no year to take: dateparser would take today's, so a
+    2008 meeting was dated to last November. With the year, or a publication date, it is read."""
+    assert find_dates("He met the host for two hours on Nov. 25.", "en", None) == []
+    assert [d.value for d in find_dates("He met the host on Nov. 25, 2008.", "en", None)] == ["2008-11-25"]
+    assert [d.value for d in find_dates("He met the host on Nov. 25.", "en", "2008-12-05")] == ["2008-11-25"]

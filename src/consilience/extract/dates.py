@@ -350,7 +350,9 @@ def find_dates(text: str, language: str, published: str | None) -> list[DateSpan
     previous: date | None = None
     for s, e, kind, m in found:
         res = _resolve(kind, m, lex, anchor, previous)
-        if res is None and kind in ("md", "dm", "my"):
+        if res is None and kind in ("md", "dm", "my") and (anchor is not None or m.groupdict().get("year")):
+            # with no year written and no publication date, dateparser would take today's year
+            # ("Nov. 25" in an undated article read as last November): no date is better
             fb = _fallback(m.group(), lex.lang, anchor)
             res = (fb[0], fb[1], "absolute", "dateparser on the span") if fb else None
         if res is None:
