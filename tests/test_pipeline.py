@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from consilience import pipeline
 from consilience.demo import demo_articles_dir
 from consilience.store import Store
@@ -138,3 +140,21 @@ def test_new_comparison_rules_compare_every_story_again(tmp_path, monkeypatch) -
     pipeline.analyse(store)
     again = store.conn.execute("SELECT story_id, data FROM comparisons ORDER BY 1").fetchall()
     assert [tuple(r) for r in again] == [tuple(r) for r in fresh]
+
+
+def test_a_story_with_no_headline_is_labelled_by_its_first_sentence(tmp_path) -> None:
+    """Plain-text archives carry no headlines; a story list of blank titles cannot be read."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    body = (
+        "Two freighters collided off the port of Halsk early on Tuesday, spilling diesel into the bay, "
+        "harbour officials said. Crews from three towns worked through the night to contain it.\n"
+    )
+    (folder / "a.jsonl").write_text(json.dumps({"text": body}) + "\n", encoding="utf-8")
+    store = Store.open(tmp_path / "a.db")
+    pipeline.ingest(store, [str(folder)], sandbox=False)
+    pipeline.analyse(store)
+    (title,) = [r["title"] for r in store.conn.execute("SELECT title FROM stories")]
+    assert title.startswith("Two freighters collided off the port of Halsk") and title.endswith("…")
+    assert len(title) <= 81
+    assert pipeline._lead("") is None and pipeline._lead(None) is None

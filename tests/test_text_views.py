@@ -54,3 +54,12 @@ def test_a_clipped_quote_ends_between_words() -> None:
     quote = "killing at least 84 people and leaving around 202 injured in the city"
     assert clip(quote, 48) == "killing at least 84 people and leaving around…"
     assert "around 20…" not in clip(quote, 49) and clip(quote, 200) == quote
+
+
+def test_an_entitys_articles_are_listed_by_id_even_with_no_title_or_outlet() -> None:
+    from consilience.present.text import render_entity
+
+    view = {"id": "e" * 20, "name": "Halsk", "type": "place", "mentions": 1, "variants": {},
+            "timeline": [], "stories": [],
+            "articles": [{"id": "a1b2c3d4e5f6a7b8", "published": None, "outlet": None, "title": None}]}  # fmt: skip
+    assert "a1b2c3d4e5f6" in render_entity(view).split("Articles")[1]

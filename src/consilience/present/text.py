@@ -165,7 +165,10 @@ def render_entity(view: dict[str, Any]) -> str:
         lines.append(f"  {_short(story['id'])}  {story.get('title') or ''}")
     lines += ["", "Articles"]
     for article in view.get("articles", []):
-        lines.append(f"  {_short(article.get('published'), 16):<16} {article.get('outlet') or '':<24} {article.get('title') or ''}")
+        lines.append(
+            f"  {_short(article['id'])}  {_short(article.get('published'), 16):<16} "
+            f"{article.get('outlet') or '':<24} {article.get('title') or ''}"
+        )
     return "\n".join(lines)
 
 
