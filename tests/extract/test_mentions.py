@@ -626,3 +626,9 @@ def test_titles_storms_quoted_openings_and_company_names_are_no_towns() -> None:
     # a quote's first word is a sentence's: the article's lower-case "never" shows it a word
     assert _typed("She wrote, “Never thought that would be the last time.” They never met.") == set()
     assert _typed("The sequel to Summit Entertainment's vampire film opened.") == {("Summit Entertainment", "org")}
+
+
+def test_a_title_in_quotes_is_no_person() -> None:
+    assert _typed("He met with the ``House Call'' host for two hours.") == set()
+    assert _typed("She starred in “Kill Bill,” the studio said.") == set()
+    assert ("David Bowie", "person") in _typed('The song "Space Oddity" played. David Bowie sang.')

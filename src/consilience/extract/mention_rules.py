@@ -429,6 +429,19 @@ def _name_not_town(
     return is_minor_place(word) and surname
 
 
+_CLOSING_QUOTES = "\"”»’'"
+
+
+def _in_quotes(text: str, chunk: list[Token]) -> bool:
+    """Whether a run is the whole of a quoted span (a title: ``House Call'', “Space Oddity,”):
+    an opening quote right before it, a closing one right after (past a comma or full stop)."""
+    start, end = chunk[0].start, chunk[-1].end
+    if start == 0 or text[start - 1] not in _OPENING_QUOTES and text[start - 1] != "'":
+        return False
+    after = text[end : end + 3].lstrip(",.!?")
+    return after[:1] in _CLOSING_QUOTES
+
+
 def _sentence_word_before_name(chunk: list[Token], lex: Lexicon, language: str) -> bool:
     """A capitalised common word opening a sentence before a name ('Встреча Марии Колесниковой',
     'Коллеги Вартанова': in Cyrillic text a surname after a word that is no given name)."""
@@ -955,6 +968,8 @@ def segment(
         if ctype == "person" and role is None:
             # "the Falcon Heavy", "Sign Up": a thing; "in Key Biscayne": a place
             ctype = _usage_type(chunk, lower_words, uses, language)
+        if ctype == "person" and role is None and _in_quotes(text, chunk):
+            ctype = None  # ``House Call'', “Kill Bill”: a title in quotes, not someone's name
         if ctype == "person" and len(chunk) == 1 and chunk[0].text.casefold() in lex.org_tail:
             ctype = None  # "Metropolitan Police": a force after a word that is also a title, no one's name
         cued_place = (
