@@ -436,3 +436,15 @@ def test_a_large_figure_reads_as_a_reader_writes_it() -> None:
 def test_a_count_takes_only_its_own_event(sentence: str, statements: list[str]) -> None:
     got = [c.statement for c in extract_claims("a1", sentence, "en", "2016-10-13") if c.kind == "quantity"]
     assert got == statements
+
+
+def test_a_possessive_before_a_reporting_word_names_no_speaker() -> None:
+    """"Obama's reported choice": the verb is an adjective of what the possessive owns."""
+    from consilience.extract.attribution import find_attribution
+    from consilience.extract.lexicon import load_lexicon
+
+    lex = load_lexicon("en")
+    assert find_attribution("Barack Obama's reported choice, Sanjay Gupta, could bring star power.", lex) is None
+    assert find_attribution("Her testimony matched prosecutors' claims.", lex) is None
+    said = find_attribution("Obama's spokesman said the talks failed.", lex)
+    assert said is not None and said.attribution.chain == ("Obama's spokesman",)

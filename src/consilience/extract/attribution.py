@@ -275,6 +275,9 @@ def _resolve_possessive(name: str, text: str, lex: Lexicon) -> str:
     return f"{m.group(1)}'s {rest}"
 
 
+_POSSESSIVE_BEFORE = re.compile(r"\w['’]s?\s+$")
+
+
 def find_attribution(text: str, lex: Lexicon) -> FoundAttribution | None:
     """The attribution chain of one sentence, or None when nobody is credited."""
     # case-sensitive: "States" in "United States" is not the verb "states"
@@ -328,6 +331,8 @@ def find_attribution(text: str, lex: Lexicon) -> FoundAttribution | None:
             and m.group().lower() in _words_of(lex, "document_participles")
         ):
             continue  # "said in a statement posted on Facebook": the document was posted, nobody spoke
+        if _POSSESSIVE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            continue  # "Obama's reported choice": a possessive names no speaker; the verb is an adjective
         before, b_start = _clause_before(text, m.start(), lex)
         speaker_part = _shorten(before, lex)
         if speaker_part is None:
