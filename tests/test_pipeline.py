@@ -157,4 +157,10 @@ def test_a_story_with_no_headline_is_labelled_by_its_first_sentence(tmp_path) ->
     (title,) = [r["title"] for r in store.conn.execute("SELECT title FROM stories")]
     assert title.startswith("Two freighters collided off the port of Halsk") and title.endswith("…")
     assert len(title) <= 81
-    assert pipeline._lead("") is None and pipeline._lead(None) is None
+    from consilience.extract.sentences import lead
+    from consilience.present.views import story_detail
+
+    (story_id,) = [r["id"] for r in store.conn.execute("SELECT id FROM stories")]
+    (source,) = story_detail(store, story_id)["sources"]
+    assert source["title"] is None and source["lead"] == title
+    assert lead("") is None and lead(None) is None

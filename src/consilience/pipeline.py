@@ -274,19 +274,10 @@ def _evidence_json(evidence) -> dict:  # type: ignore[no-untyped-def]
     return {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(evidence).items()}
 
 
-def _lead(text: str | None) -> str | None:
-    """A story's label when no member has a headline (plain-text archives, ECB+-style corpora):
-    its earliest article's first sentence, cut between words, so stories are told apart."""
-    from consilience.extract.sentences import split_sentences
-    from consilience.normalise.text import clip
-
-    first = next((s.text.strip() for s in split_sentences((text or "")[:1000]) if s.text.strip()), None)
-    return clip(" ".join(first.split()), 80) if first else None
-
-
 def _refresh_story_rows(store: Store, story_ids: set[str]) -> None:
     """Title (earliest article's), first/last seen and size, and copy groups inside each story."""
     from consilience.cluster.copies import find_copy_groups
+    from consilience.extract.sentences import lead
 
     with store.write() as conn:
         for story_id in story_ids:
@@ -299,7 +290,7 @@ def _refresh_story_rows(store: Store, story_ids: set[str]) -> None:
                 conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
                 continue
             dated = [r["published"] for r in rows if r["published"]]
-            title = next((r["title"] for r in rows if r["title"]), None) or _lead(rows[0]["text"])
+            title = next((r["title"] for r in rows if r["title"]), None) or lead(rows[0]["text"])
             conn.execute(
                 "INSERT INTO stories (id, title, first_seen, last_seen, size) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_seen = excluded.first_seen, "

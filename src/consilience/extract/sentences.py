@@ -37,3 +37,12 @@ def split_sentences(text: str) -> list[Sentence]:
                 start, end = base + first, base + last
                 out.append(Sentence(start, end, text[start:end]))
     return out
+
+
+def lead(text: str | None, limit: int = 80) -> str | None:
+    """An article's first sentence, cut between words: the label of an article or story that has
+    no headline (plain-text archives, corpora without titles), so they can be told apart."""
+    from consilience.normalise.text import clip
+
+    first = next((s.text for s in split_sentences((text or "")[:1000]) if s.text.strip()), None)
+    return clip(" ".join(first.split()), limit) if first else None

@@ -305,7 +305,7 @@ def timeline_picture(sources: list[dict[str, Any]], colour: dict[str, str], widt
                 "r": 7,
                 "cls": colour.get(s.get("independence_group") or "", "gx"),
                 "article": s.get("article"),
-                "label": f"{s.get('outlet') or ''} {s.get('published') or ''} {s.get('title') or ''} "
+                "label": f"{s.get('outlet') or ''} {s.get('published') or ''} {s.get('title') or s.get('lead') or ''} "
                 f"(group {s.get('independence_group') or '?'})",
             }
         )

@@ -107,7 +107,7 @@ def render_story(view: dict[str, Any], markdown: bool = False) -> str:
         bullet = "- " if markdown else "  "
         lines.append(
             f"{bullet}[{group}] {_short(s.get('published'), 16):<16} {s.get('outlet') or '(unknown outlet)'}: "
-            f"{s.get('title') or ''}  ({_short(s['article'])}){copy}"
+            f"{s.get('title') or s.get('lead') or ''}  ({_short(s['article'])}){copy}"
         )
         if s.get("independence_reason") and markdown is False and s is sources[0]:
             pass

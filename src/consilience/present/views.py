@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from consilience.extract.sentences import lead
 from consilience.store import Store
 
 
@@ -124,7 +125,8 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any]:
         (store.conn.execute("SELECT data FROM comparisons WHERE story_id = ?", (story_id,)).fetchone() or [None])[0], {}
     )
     members = store.conn.execute(
-        "SELECT a.id, a.ref, a.outlet, a.title, a.published, a.url, a.language, s.copy_group, s.why FROM articles a "
+        "SELECT a.id, a.ref, a.outlet, a.title, a.published, a.url, a.language, s.copy_group, s.why, "
+        "CASE WHEN a.title IS NULL OR a.title = '' THEN substr(a.text, 1, 1000) END AS opening FROM articles a "
         "JOIN story_articles s ON s.article_id = a.id WHERE s.story_id = ? ORDER BY a.published, a.id",
         (story_id,),
     ).fetchall()
@@ -138,6 +140,7 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any]:
                 "ref": m["ref"],
                 "outlet": m["outlet"],
                 "title": m["title"],
+                "lead": lead(m["opening"]) if m["opening"] else None,  # the label when no title
                 "url": m["url"],
                 "language": m["language"],
                 "published": m["published"],
@@ -148,7 +151,7 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any]:
                 "joined_because": _json(m["why"], {}),
             }
         )
-    titles = {s["article"]: s["title"] for s in sources}
+    titles = {s["article"]: s["title"] or s["lead"] for s in sources}
     episodes = [
         {**e, "title": next((titles[a] for a in e.get("articles", []) if titles.get(a)), None)}
         for e in comparison.get("episodes", [])
