@@ -108,7 +108,7 @@ def ingest(
 # -- analysis: per-article extraction, then cross-article resolution, stories and comparison ----
 
 # bump when the comparison rules change: every story's sources are compared again on the next run
-COMPARER_VERSION = "9"
+COMPARER_VERSION = "10"
 EXTRACTOR_VERSION = "74"  # bump when mention or claim extraction changes: articles are re-read
 Log = Callable[[str], None]
 

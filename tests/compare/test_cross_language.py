@@ -242,3 +242,23 @@ def test_a_sentence_dated_by_a_marker_meets_the_same_sentence_dated_by_its_own_d
     # control: a figure of another year is another occasion, not a rival
     other = durations("c", "Ales Varko, who was sentenced in 2019 to four years, was freed.")
     assert "conflicting" not in _statuses(("a", "c"), marker + other)
+
+
+def test_two_figures_one_sentence_gives_for_one_event_are_two_measures_not_rivals() -> None:
+    """"The attack took place about 150 nautical miles off Aden and the destroyer was about 13
+    nautical miles away": the extractor ties both distances to the attack; another outlet's 150 is
+    no rival of the 13 that the first outlet gives beside its own 150."""
+    both = "The attack took place 150 nautical miles off Halsk and the destroyer Vardhan was 13 nautical miles away."
+    quantity = partial(claim, kind="quantity", unit="nautical miles", event="attack", actors=("pirates",))
+    claims = [
+        quantity("a", statement="150 nautical miles attack", text=both, quote=both, value="150"),
+        quantity("a", statement="13 nautical miles attack", text=both, quote=both, value="13"),
+        quantity("b", statement="150 nautical miles attack", quote="Pirates attacked 150 nautical miles off Halsk.", value="150"),
+    ]
+    assert "conflicting" not in _statuses(("a", "b"), claims)
+    # the 13 given alone, in its own sentence beside the 150, is still a rival figure
+    apart = [
+        quantity("a", statement="150 nautical miles attack", quote="The attack took place 150 nautical miles off Halsk.", value="150"),
+        quantity("c", statement="13 nautical miles attack", quote="Pirates attacked 13 nautical miles off Halsk.", value="13"),
+    ]
+    assert "conflicting" in _statuses(("a", "c"), apart)

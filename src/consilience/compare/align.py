@@ -605,10 +605,19 @@ def settle_mutual(
         if r.type != "conflict":
             continue
         a, b = claims[i].article_id, claims[j].article_id
-        a_has_b = any((x := rel(k, j)) is not None and x.type in agree for k in by_article[a] if k != i)
-        b_has_a = any((x := rel(k, i)) is not None and x.type in agree for k in by_article[b] if k != j)
+        a_has_b = [k for k in by_article[a] if k != i and (x := rel(k, j)) is not None and x.type in agree]
+        b_has_a = [k for k in by_article[b] if k != j and (x := rel(k, i)) is not None and x.type in agree]
         if a != b and a_has_b and b_has_a:
             out[(i, j)] = Relation("scope", f"{a} and {b} each give both values: {r.reason}")
+            continue
+        # One sentence that gives both values for one event ("the attack took place about 150
+        # nautical miles off Aden and the warship was about 13 nautical miles away") measures two
+        # things with them: neither figure is a rival of the other's.
+        for own, both in ((i, a_has_b), (j, b_has_a)):
+            if any(claims[k].start == claims[own].start for k in both):
+                where = claims[own].article_id
+                out[(i, j)] = Relation("scope", f"{where} gives both values in one sentence: two measures, not rivals")
+                break
     return out
 
 
