@@ -109,7 +109,7 @@ def ingest(
 
 # bump when the comparison rules change: every story's sources are compared again on the next run
 COMPARER_VERSION = "10"
-EXTRACTOR_VERSION = "74"  # bump when mention or claim extraction changes: articles are re-read
+EXTRACTOR_VERSION = "75"  # bump when mention or claim extraction changes: articles are re-read
 Log = Callable[[str], None]
 
 

@@ -632,3 +632,14 @@ def test_a_title_in_quotes_is_no_person() -> None:
     assert _typed("He met with the ``House Call'' host for two hours.") == set()
     assert _typed("She starred in “Kill Bill,” the studio said.") == set()
     assert ("David Bowie", "person") in _typed('The song "Space Oddity" played. David Bowie sang.')
+
+
+def test_a_nickname_in_quotes_keeps_the_name_whole() -> None:
+    found = find_mentions("a", "Joaquin \"El Chapo\" Guzman was extradited. Guzman faces trial.", "en")
+    assert [(m.text, m.type, m.canonical) for m in found] == [
+        ('Joaquin "El Chapo" Guzman', "person", "Joaquin Guzman"),
+        ("Guzman", "person", "Joaquin Guzman"),
+    ]
+    chin = find_mentions("b", "Mob boss Vincent 'The Chin' Gigante died. Gigante was 77.", "en")
+    assert {(m.type, m.canonical) for m in chin} == {("person", "Vincent Gigante")}
+    assert _typed('She said "Yes" Monday.') == set()  # no given name before the quote

@@ -151,7 +151,8 @@ def link_mentions(cands: list[Candidate], language: str, text: str = "") -> list
     fulls: list[tuple[int, str, set[str]]] = []  # (start, canonical, surname keys)
     for c in cands:
         if c.type == "person" and len(c.text.split()) > 1:
-            c.canonical = full_name_canonical(c.text, language)
+            # a nicknamed name comes with its canonical form: Vincent 'The Chin' Gigante -> Vincent Gigante
+            c.canonical = c.canonical or full_name_canonical(c.text, language)
             last = c.canonical.split()[-1]
             fulls.append((c.start, c.canonical, _surname_keys(last, language)))
     # Persons named by one word ("President Obama", "the Bush administration"): the same word alone

@@ -1055,6 +1055,28 @@ def _adjective_region(text: str, tokens: list[Token], idx: list[int], lex: Lexic
     return Candidate(word.start, end, text[word.start : end], "place", None, canonical, word.sent_start)
 
 
+_NICKNAMED = re.compile(
+    r"(?<![\w-])(?P<given>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:``|['\"“‘«])(?P<nick>[^'\"”’»`\n]{1,30}?)"
+    r"(?:''|['\"”’»])\s+(?P<surname>[A-Z][\w'’-]*[a-z])(?![\w-])"
+)
+
+
+def _nicknamed(text: str, language: str) -> list[Candidate]:
+    """People written with a nickname in quotes between given name and surname: Vincent 'The Chin'
+    Gigante, Joaquin "El Chapo" Guzman. The quotes split the run, so the surname stood alone (and
+    read as the town of Gigante). The given name must be a known or common one, and the nickname
+    at most four words."""
+    out = []
+    for m in _NICKNAMED.finditer(text):
+        given = m.group("given")
+        if len(m.group("nick").split()) > 4 or not (_known_given(given, language) or common_given_name(given)):
+            continue
+        out.append(
+            Candidate(m.start(), m.end(), m.group(), "person", None, f"{given} {m.group('surname')}", False)
+        )
+    return out
+
+
 def candidates(text: str, lex: Lexicon, language: str) -> list[Candidate]:
     """All candidate spans of an article, in text order."""
     tokens = tokenize(text)
@@ -1086,4 +1108,8 @@ def candidates(text: str, lex: Lexicon, language: str) -> list[Candidate]:
         ):
             continue  # "председатель Союза учителей": an organisation noun alone names nothing
         found.extend(segment(text, tokens, idx, lex, language, lower_words, uses))
+    nicknamed = _nicknamed(text, language) if not is_cyrillic(text[:200]) else []
+    if nicknamed:
+        found = [c for c in found if not any(n.start <= c.start and c.end <= n.end for n in nicknamed)]
+        found = sorted(found + nicknamed, key=lambda c: c.start)
     return found
