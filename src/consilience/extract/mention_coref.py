@@ -60,7 +60,7 @@ def looks_like_surname(word: str, language: str) -> bool:
     return any(f.casefold().endswith(s) for f in forms for s in lex.surname_suffixes)
 
 
-def lookup_place_text(words: str) -> bool:
+def _written_place(words: str) -> bool:
     """Whether a written place or its abbreviation ("Texas", "Miss", "N. Y") is in the gazetteer
     or reads as a US state abbreviation."""
     return words in gazetteer() or words.replace(" ", "") in _STATE_ABBREVIATIONS
@@ -137,7 +137,7 @@ def _given_not_town(c: Candidate, text: str) -> bool:
     if nxt and nxt.group(1) in _TOWN_NOUNS:
         return False  # "Troy police", "Warren city council"
     after = _PLACE_AFTER.match(text, c.end)
-    return not (after and lookup_place_text(after.group(0)[1:].strip().rstrip(".")))
+    return not (after and _written_place(after.group(0)[1:].strip().rstrip(".")))
 
 
 _OF_PLACE = re.compile(r",\s+of\s+$")
@@ -157,7 +157,7 @@ def link_mentions(cands: list[Candidate], language: str, text: str = "") -> list
             fulls.append((c.start, c.canonical, _surname_keys(last, language)))
     # Persons named by one word ("President Obama", "the Bush administration"): the same word alone
     # elsewhere in the article is that person too, not the town the gazetteer knows ("Obama said").
-    titled = {c.text for c in cands if c.type == "person" and " " not in c.text}
+    one_word_people = {c.text for c in cands if c.type == "person" and " " not in c.text}
     placed = _placed_words(cands, text, language)
     speaker_nouns = {w.casefold() for w in claims_lexicon(language).attribution("source_nouns")}
     kept: list[Candidate] = []
@@ -177,7 +177,7 @@ def link_mentions(cands: list[Candidate], language: str, text: str = "") -> list
         ):
             # "Hamilton" after "Lewis Hamilton": in an article that names the person, the lone
             # surname is the person, not the town of Hamilton.
-            canon = _full_name_of(c, fulls, language) or (c.text if c.text in titled else None)
+            canon = _full_name_of(c, fulls, language) or (c.text if c.text in one_word_people else None)
             if canon is None and _given_not_town(c, text):
                 canon = c.text  # "Vincent, Lucia and Carmella": children named, not three towns
             if canon:

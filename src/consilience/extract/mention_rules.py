@@ -422,7 +422,9 @@ def _name_not_town(
     surname = (
         common_surname(nxt)
         and low not in lower_words
-        and low not in lex.org_tail | lex.place_tail | lex.misc_tail
+        and low not in lex.org_tail
+        and low not in lex.place_tail
+        and low not in lex.misc_tail
     )
     if common_given_name(word):
         return is_minor_place(word) or surname
@@ -430,13 +432,14 @@ def _name_not_town(
 
 
 _CLOSING_QUOTES = "\"”»’'"
+_TITLE_OPENERS = _OPENING_QUOTES | {"'"}  # a straight single quote opens a title too: 'The Chin'
 
 
 def _in_quotes(text: str, chunk: list[Token]) -> bool:
     """Whether a run is the whole of a quoted span (a title: ``House Call'', “Space Oddity,”):
     an opening quote right before it, a closing one right after (past a comma or full stop)."""
     start, end = chunk[0].start, chunk[-1].end
-    if start == 0 or text[start - 1] not in _OPENING_QUOTES and text[start - 1] != "'":
+    if start == 0 or text[start - 1] not in _TITLE_OPENERS:
         return False
     after = text[end : end + 3].lstrip(",.!?")
     return after[:1] in _CLOSING_QUOTES
@@ -1108,7 +1111,7 @@ def candidates(text: str, lex: Lexicon, language: str) -> list[Candidate]:
         ):
             continue  # "председатель Союза учителей": an organisation noun alone names nothing
         found.extend(segment(text, tokens, idx, lex, language, lower_words, uses))
-    nicknamed = _nicknamed(text, language) if not is_cyrillic(text[:200]) else []
+    nicknamed = _nicknamed(text, language)  # Latin script only, by its pattern
     if nicknamed:
         found = [c for c in found if not any(n.start <= c.start and c.end <= n.end for n in nicknamed)]
         found = sorted(found + nicknamed, key=lambda c: c.start)

@@ -22,21 +22,26 @@ GIVEN_MIN_PERCENT = 0.005
 SURNAME_MAX_RANK = 20_000
 
 
-def _rows(filename: str) -> list[tuple[str, float, int]]:
-    """(NAME, percent, rank) rows of one census file; none when the package is missing.
+def _rows(filename: str, max_rank: int | None = None) -> list[tuple[str, float, int]]:
+    """(NAME, percent, rank) rows of one census file, up to `max_rank` (the files are in rank
+    order, so reading stops there: the surname file has 88,799 rows); none when the package is
+    missing.
 
     Found through the installed distribution, not by importing `names`: a script folder with its
     own names.py (bench/ has one) would shadow the package on sys.path."""
+    out: list[tuple[str, float, int]] = []
     try:
         path = metadata.distribution("names").locate_file(f"names/{filename}")
-        text = path.read_text(encoding="ascii")
+        with open(path, encoding="ascii") as lines:
+            for line in lines:
+                parts = line.split()
+                if len(parts) != 4:
+                    continue
+                if max_rank is not None and int(parts[3]) > max_rank:
+                    break
+                out.append((parts[0], float(parts[1]), int(parts[3])))
     except (metadata.PackageNotFoundError, OSError):
         return []
-    out = []
-    for line in text.splitlines():
-        parts = line.split()
-        if len(parts) == 4:
-            out.append((parts[0], float(parts[1]), int(parts[3])))
     return out
 
 
@@ -48,7 +53,7 @@ def _given() -> frozenset[str]:
 
 @cache
 def _surnames() -> frozenset[str]:
-    return frozenset(name for name, _, rank in _rows("dist.all.last") if rank <= SURNAME_MAX_RANK)
+    return frozenset(name for name, _, _ in _rows("dist.all.last", SURNAME_MAX_RANK))
 
 
 def common_given_name(word: str) -> bool:
